@@ -1,0 +1,256 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ComponentStatus } from '../../domain/component/status.ts';
+import type { Impact, IncidentStatus } from '../../domain/incident/lifecycle.ts';
+import type { MaintenanceStatus } from '../../domain/maintenance/lifecycle.ts';
+import type { Role } from '../../domain/access/roles.ts';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Version = ColumnType<number, number | undefined, number>;
+type Json<T> = ColumnType<T, string, string>;
+export type ActorType = 'user' | 'token' | 'system';
+
+export interface AffectedComponent {
+  code: string;
+  name: string;
+  old_status: ComponentStatus;
+  new_status: ComponentStatus;
+}
+
+export interface WorkspacesTable {
+  id: string;
+  slug: string;
+  name: string;
+  time_zone: Generated<string>;
+  default_language: Generated<'fr' | 'en'>;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+  version: Version;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  locale: Generated<'fr' | 'en'>;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+}
+
+export interface MembershipsTable {
+  workspace_id: string;
+  user_id: string;
+  role: Role;
+  created_at: CreatedAt;
+  version: Version;
+}
+
+export interface SessionsTable {
+  workspace_id: string;
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
+export interface ApiTokensTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  role: Role;
+  secret_hash: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface StatusPagesTable {
+  workspace_id: string;
+  id: string;
+  slug: string;
+  name: string;
+  language: 'fr' | 'en';
+  time_zone: string;
+  visibility: 'public' | 'private';
+  url: string | null;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+  version: Version;
+}
+
+export interface ComponentGroupsTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  description: string | null;
+  position: number;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+  version: Version;
+}
+
+export interface ComponentsTable {
+  workspace_id: string;
+  id: string;
+  group_id: string | null;
+  name: string;
+  description: string | null;
+  position: number;
+  status: ComponentStatus;
+  showcase: Generated<boolean>;
+  only_show_if_degraded: Generated<boolean>;
+  start_date: string | null;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+  version: Version;
+}
+
+export interface IncidentsTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  status: IncidentStatus;
+  impact: Impact;
+  occurred_at: Timestamp | null;
+  detected_at: Timestamp | null;
+  acknowledged_at: Timestamp | null;
+  monitoring_at: Timestamp | null;
+  resolved_at: Timestamp | null;
+  referent_id: string | null;
+  backup_referent_id: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+  version: Version;
+}
+
+export interface IncidentComponentsTable {
+  workspace_id: string;
+  incident_id: string;
+  component_id: string;
+}
+
+export interface IncidentUpdatesTable {
+  workspace_id: string;
+  id: string;
+  incident_id: string;
+  status: IncidentStatus;
+  body: string;
+  affected_components: Json<AffectedComponent[] | null> | null;
+  deliver_notifications: Generated<boolean>;
+  author_type: ActorType;
+  author_id: string | null;
+  author_name: string;
+  created_at: CreatedAt;
+  published_at: Timestamp | null;
+  display_at: Timestamp;
+  updated_at: DefaultedTimestamp;
+  version: Version;
+}
+
+export interface MaintenancesTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  status: MaintenanceStatus;
+  scheduled_for: Timestamp;
+  scheduled_until: Timestamp;
+  auto_start: Generated<boolean>;
+  auto_complete: Generated<boolean>;
+  started_at: Timestamp | null;
+  completed_at: Timestamp | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+  version: Version;
+}
+
+export interface MaintenanceComponentsTable {
+  workspace_id: string;
+  maintenance_id: string;
+  component_id: string;
+}
+
+export interface MaintenanceUpdatesTable {
+  workspace_id: string;
+  id: string;
+  maintenance_id: string;
+  status: MaintenanceStatus;
+  body: string;
+  author_type: ActorType;
+  author_id: string | null;
+  author_name: string;
+  created_at: CreatedAt;
+  display_at: Timestamp;
+}
+
+export interface ComponentStatusChangesTable {
+  workspace_id: string;
+  id: Generated<number>;
+  component_id: string;
+  status: ComponentStatus;
+  previous_status: ComponentStatus | null;
+  changed_at: Timestamp;
+  incident_id: string | null;
+  maintenance_id: string | null;
+}
+
+export interface AuditLogTable {
+  workspace_id: string;
+  id: Generated<number>;
+  at: DefaultedTimestamp;
+  actor_type: ActorType;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+  request_id: string | null;
+}
+
+export interface IdempotencyKeysTable {
+  workspace_id: string;
+  principal: string;
+  key: string;
+  request_hash: string;
+  status: number | null;
+  response: Json<unknown> | null;
+  created_at: CreatedAt;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  window_start: Timestamp;
+  hits: number;
+}
+
+export interface Database {
+  workspaces: WorkspacesTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  status_pages: StatusPagesTable;
+  component_groups: ComponentGroupsTable;
+  components: ComponentsTable;
+  incidents: IncidentsTable;
+  incident_components: IncidentComponentsTable;
+  incident_updates: IncidentUpdatesTable;
+  maintenances: MaintenancesTable;
+  maintenance_components: MaintenanceComponentsTable;
+  maintenance_updates: MaintenanceUpdatesTable;
+  component_status_changes: ComponentStatusChangesTable;
+  audit_log: AuditLogTable;
+  idempotency_keys: IdempotencyKeysTable;
+  rate_limits: RateLimitsTable;
+}
+
+export type Row<T extends keyof Database> = Selectable<Database[T]>;
+export type NewRow<T extends keyof Database> = Insertable<Database[T]>;

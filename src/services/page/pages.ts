@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import type { Tx } from '../../adapters/db/connect.ts';
+import type { Row } from '../../adapters/db/schema.ts';
+import { ConflictError, NotFoundError } from '../../domain/errors.ts';
+import { newId } from '../../domain/ids.ts';
+import { authorize, checkVersion, recordAudit, withTransaction, type Ctx } from '../context.ts';
+import { Language, Name, TimeZone, parseInput } from '../schemas.ts';
+import { stripUndefined } from '../component/update-component.ts';
+
+const PageSlug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lowercase letters, digits and dashes');
+const PageUrl = z.url({ protocol: /^https?$/ }).max(500).transform((url) => url.replace(/\/+$/, '')).nullable();
+
+export const CreatePageInput = z.strictObject({
+  slug: PageSlug,
+  name: Name,
+  language: Language,
+  time_zone: TimeZone,
+  visibility: z.enum(['public', 'private']).default('public'),
+  url: PageUrl.optional(),
+});
+export const UpdatePageInput = z.strictObject({
+  slug: PageSlug.optional(),
+  name: Name.optional(),
+  language: Language.optional(),
+  time_zone: TimeZone.optional(),
+  visibility: z.enum(['public', 'private']).optional(),
+  url: PageUrl.optional(),
+});
+
+export function presentPage(row: Row<'status_pages'>) {
+  const { workspace_id: _workspace, ...rest } = row;
+  return { ...rest, created_at: row.created_at.toISOString(), updated_at: row.updated_at.toISOString() };
+}
+
+async function fetchPage(tx: Tx, ctx: Ctx, id: string) {
+  const row = await tx.selectFrom('status_pages').selectAll().where('workspace_id', '=', ctx.workspaceId).where('id', '=', id).executeTakeFirst();
+  if (!row) throw new NotFoundError('status-page', id);
+  return row;
+}
+
+async function assertSlugFree(tx: Tx, ctx: Ctx, slug: string, exceptId?: string) {
+  const clash = await tx.selectFrom('status_pages').select('id').where('workspace_id', '=', ctx.workspaceId).where('slug', '=', slug).executeTakeFirst();
+  if (clash && clash.id !== exceptId) throw new ConflictError('page-slug-taken', `A status page with the slug "${slug}" already exists in this workspace.`);
+}
+
+export async function createPage({ ctx, input }: { ctx: Ctx; input: z.input<typeof CreatePageInput> }) {
+  authorize(ctx, 'page.manage');
+  const data = parseInput(CreatePageInput, input);
+  return withTransaction(ctx, async (tx) => {
+    await assertSlugFree(tx, ctx, data.slug);
+    const now = ctx.now();
+    const row = await tx
+      .insertInto('status_pages')
+      .values({ workspace_id: ctx.workspaceId, id: newId(), ...data, url: data.url ?? null, created_at: now, updated_at: now })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const page = presentPage(row);
+    await recordAudit(tx, ctx, { action: 'page.create', entityType: 'status_page', entityId: row.id, after: page });
+    return page;
+  });
+}
+
+export async function listPages({ ctx }: { ctx: Ctx }) {
+  authorize(ctx, 'workspace.read');
+  const rows = await ctx.db.db.selectFrom('status_pages').selectAll().where('workspace_id', '=', ctx.workspaceId).orderBy('slug').execute();
+  return rows.map(presentPage);
+}
+
+export async function getPage({ ctx, id }: { ctx: Ctx; id: string }) {
+  authorize(ctx, 'workspace.read');
+  return ctx.db.transaction(async (tx) => presentPage(await fetchPage(tx, ctx, id)));
+}
+
+export async function updatePage({ ctx, id, input, expectedVersion }: { ctx: Ctx; id: string; input: z.input<typeof UpdatePageInput>; expectedVersion?: number }) {
+  authorize(ctx, 'page.manage');
+  const data = parseInput(UpdatePageInput, input);
+  return withTransaction(ctx, async (tx) => {
+    const before = await fetchPage(tx, ctx, id);
+    checkVersion('status page', before.version, expectedVersion);
+    if (data.slug) await assertSlugFree(tx, ctx, data.slug, id);
+    const row = await tx
+      .updateTable('status_pages')
+      .set({ ...stripUndefined(data), updated_at: ctx.now(), version: before.version + 1 })
+      .where('workspace_id', '=', ctx.workspaceId)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const after = presentPage(row);
+    await recordAudit(tx, ctx, { action: 'page.update', entityType: 'status_page', entityId: id, before: presentPage(before), after });
+    return after;
+  });
+}
+
+export async function deletePage({ ctx, id, expectedVersion }: { ctx: Ctx; id: string; expectedVersion?: number }) {
+  authorize(ctx, 'page.manage');
+  await withTransaction(ctx, async (tx) => {
+    const before = await fetchPage(tx, ctx, id);
+    checkVersion('status page', before.version, expectedVersion);
+    await tx.deleteFrom('status_pages').where('workspace_id', '=', ctx.workspaceId).where('id', '=', id).execute();
+    await recordAudit(tx, ctx, { action: 'page.delete', entityType: 'status_page', entityId: id, before: presentPage(before) });
+  });
+}

@@ -1,0 +1,11 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { AppEnv } from '../env.ts';
+import { registerSessionRoutes } from './session.ts';
+import { registerWorkspaceRoutes } from './workspace.ts';
+import { registerComponentRoutes } from './components.ts';
+
+export function registerRoutes(app: OpenAPIHono<AppEnv>) {
+  registerSessionRoutes(app);
+  registerWorkspaceRoutes(app);
+  registerComponentRoutes(app);
+}

@@ -1,0 +1,58 @@
+import type { Command } from 'commander';
+import { readConfig } from '../../config.ts';
+import { createLogger } from '../../logger.ts';
+import { openRuntime, startServer } from '../../main.ts';
+import { migrate } from '../../adapters/db/migrate.ts';
+import { openDatabase } from '../../adapters/db/connect.ts';
+import { startWorker } from '../worker/worker.ts';
+
+/** Resolves when the process is asked to stop (Ctrl-C or a supervisor's SIGTERM). */
+function untilSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+}
+
+export function registerServeCommands(program: Command) {
+  program
+    .command('serve')
+    .description('Serve the console and admin API (and run the jobs, unless --no-worker)')
+    .option('--no-worker', 'only serve HTTP; run "tocsin worker" processes for the jobs (PostgreSQL only)')
+    .action(async (options: { worker: boolean }) => {
+      const config = readConfig();
+      const logger = createLogger(config.logLevel);
+      const server = await startServer(config, logger, { withWorker: options.worker });
+      logger.info({ port: server.port, database: config.database.kind }, `Tocsin listening on http://${config.host}:${server.port}`);
+      const signal = await untilSignal();
+      logger.info({ signal }, 'shutting down');
+      await server.stop();
+    });
+
+  program
+    .command('worker')
+    .description('Run jobs (schedules, maintenance windows, deliveries); run N of them against one PostgreSQL')
+    .action(async () => {
+      const config = readConfig();
+      const logger = createLogger(config.logLevel);
+      const runtime = await openRuntime(config, { runsJobs: true });
+      const worker = await startWorker(runtime, logger);
+      const signal = await untilSignal();
+      logger.info({ signal }, 'shutting down');
+      await worker.stop();
+      await runtime.close();
+    });
+
+  program
+    .command('migrate')
+    .description('Apply pending database migrations (also done at every start)')
+    .action(async () => {
+      const db = await openDatabase(readConfig().database);
+      try {
+        const result = await migrate(db);
+        process.stdout.write(result.applied.length === 0 ? `Database is up to date (version ${result.current}).\n` : `Applied ${result.applied.map((m) => `${m.version}_${m.name}`).join(', ')}; now at version ${result.current}.\n`);
+      } finally {
+        await db.close();
+      }
+    });
+}

@@ -1,0 +1,21 @@
+import type { Logger } from 'pino';
+import type { Runtime } from '../../main.ts';
+import { sweepExpired } from '../../services/housekeeping/sweep-expired.ts';
+
+export interface RunningWorker {
+  stop(): Promise<void>;
+}
+
+/** Registers every job handler and schedule on the queue; N workers on N machines share the work. */
+export async function startWorker(runtime: Runtime, logger: Logger): Promise<RunningWorker> {
+  const { db, queue } = runtime;
+  queue.events.on('failed', (name: string, _data: unknown, error: Error) => logger.warn({ job: name, err: error }, 'job failed; it will be retried'));
+  queue.events.on('error', (error: Error) => logger.error({ err: error }, 'queue error'));
+
+  await queue.work('housekeeping.sweep', async () => {
+    await sweepExpired({ db, now: new Date() });
+  });
+  await queue.schedule('housekeeping.sweep', '17 * * * *');
+  logger.info('worker started');
+  return { stop: () => queue.stop() };
+}
