@@ -42,8 +42,18 @@ export interface RunningServer {
  * Serves the console and admin API; with `withWorker`, runs the jobs in the same process (the
  * default on PGlite, whose data folder only one process may open).
  */
-export async function startServer(config: Config, logger: Logger, options: { withWorker: boolean; now?: () => Date }): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  logger: Logger,
+  options: { withWorker: boolean; now?: () => Date; prepare?: (runtime: Runtime) => Promise<void> },
+): Promise<RunningServer> {
   const runtime = await openRuntime(config, { runsJobs: options.withWorker });
+  try {
+    await options.prepare?.(runtime);
+  } catch (error) {
+    await runtime.close();
+    throw error;
+  }
   const worker = options.withWorker ? await startWorker(runtime, logger) : undefined;
   let ready = true;
   const app = createApp({

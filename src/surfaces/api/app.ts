@@ -9,6 +9,7 @@ import { authenticate } from './auth.ts';
 import type { ApiDeps, AppEnv } from './env.ts';
 import { httpProblem, toProblem } from './problem.ts';
 import { docsPage } from './docs.ts';
+import { homePage, preferredLanguage } from '../console/home.ts';
 import { registerRoutes } from './routes/index.ts';
 
 export const maxBodyBytes = 1_048_576;
@@ -57,6 +58,10 @@ export function createApp(deps: ApiDeps): OpenAPIHono<AppEnv> {
   );
   app.use('/api/admin/*', authenticate);
 
+  app.get('/', (c) => {
+    const asked = c.req.query('lang');
+    return c.html(homePage(asked === 'fr' || asked === 'en' ? asked : preferredLanguage(c.req.header('accept-language'))));
+  });
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
     if (!deps.isReady()) return c.json({ status: 'shutting_down' }, 503);

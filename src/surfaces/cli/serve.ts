@@ -5,6 +5,7 @@ import { openRuntime, startServer } from '../../main.ts';
 import { migrate } from '../../adapters/db/migrate.ts';
 import { openDatabase } from '../../adapters/db/connect.ts';
 import { startWorker } from '../worker/worker.ts';
+import { seedDemo } from '../../services/demo/seed-demo.ts';
 
 /** Resolves when the process is asked to stop (Ctrl-C or a supervisor's SIGTERM). */
 function untilSignal(): Promise<string> {
@@ -24,6 +25,31 @@ export function registerServeCommands(program: Command) {
       const logger = createLogger(config.logLevel);
       const server = await startServer(config, logger, { withWorker: options.worker });
       logger.info({ port: server.port, database: config.database.kind }, `Tocsin listening on http://${config.host}:${server.port}`);
+      const signal = await untilSignal();
+      logger.info({ signal }, 'shutting down');
+      await server.stop();
+    });
+
+  program
+    .command('start')
+    .description('Start Tocsin with a demo workspace (created on first start): what `npm start` runs')
+    .action(async () => {
+      const config = readConfig();
+      const logger = createLogger(config.logLevel);
+      let signInHint = '';
+      const server = await startServer(config, logger, {
+        withWorker: true,
+        prepare: async (runtime) => {
+          const seeded = await seedDemo({ db: runtime.db, queue: runtime.queue, now: new Date(), password: config.adminPassword });
+          signInHint = seeded.generatedPassword
+            ? `Sign in as ${seeded.ownerEmail} with the password ${seeded.generatedPassword} (shown this once; set TOCSIN_ADMIN_PASSWORD to choose it).`
+            : seeded.created
+              ? `Sign in as ${seeded.ownerEmail} with the password from TOCSIN_ADMIN_PASSWORD.`
+              : `Sign in as ${seeded.ownerEmail} with the password printed at the first start (or TOCSIN_ADMIN_PASSWORD then).`;
+        },
+      });
+      const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${server.port}`;
+      process.stdout.write(`\nTocsin is running at ${url} (data: ${config.database.kind === 'pglite' ? config.dataDir : 'PostgreSQL'}).\n${signInHint}\nAdmin API reference: ${url}/api/docs — stop with Ctrl-C.\n\n`);
       const signal = await untilSignal();
       logger.info({ signal }, 'shutting down');
       await server.stop();

@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import type { Tx } from '../../adapters/db/connect.ts';
+import type { Row } from '../../adapters/db/schema.ts';
+import { InvalidError, NotFoundError, type FieldIssue } from '../../domain/errors.ts';
+import type { UpdateMark } from '../../domain/incident/derive-status.ts';
+import { incidentStatuses, isOpen } from '../../domain/incident/lifecycle.ts';
+import { timeIssues, type IncidentTimes } from '../../domain/incident/times.ts';
+import type { Ctx } from '../context.ts';
+import { Id } from '../schemas.ts';
+
+export const openStatuses = incidentStatuses.filter(isOpen);
+
+export const ComponentIds = z
+  .array(Id)
+  .max(100)
+  .refine((ids) => new Set(ids).size === ids.length, 'lists the same component twice');
+
+export async function fetchIncident(tx: Tx, ctx: Ctx, id: string, forUpdate = false): Promise<Row<'incidents'>> {
+  let query = tx.selectFrom('incidents').selectAll().where('workspace_id', '=', ctx.workspaceId).where('id', '=', id);
+  if (forUpdate) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  if (!row) throw new NotFoundError('incident', id);
+  return row;
+}
+
+/** The incident's updates in timeline order, newest first (the order `compareNewestFirst` defines). */
+export async function fetchUpdates(tx: Tx, ctx: Ctx, incidentIds: string[]): Promise<Row<'incident_updates'>[]> {
+  if (incidentIds.length === 0) return [];
+  return tx
+    .selectFrom('incident_updates')
+    .selectAll()
+    .where('workspace_id', '=', ctx.workspaceId)
+    .where('incident_id', 'in', incidentIds)
+    .orderBy('display_at', 'desc')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+/** The affected components of each incident, in component order. */
+export async function fetchAffectedComponents(tx: Tx, ctx: Ctx, incidentIds: string[]): Promise<Map<string, string[]>> {
+  const byIncident = new Map<string, string[]>(incidentIds.map((id) => [id, []]));
+  if (incidentIds.length === 0) return byIncident;
+  const rows = await tx
+    .selectFrom('incident_components')
+    .innerJoin('components', (join) =>
+      join.onRef('components.workspace_id', '=', 'incident_components.workspace_id').onRef('components.id', '=', 'incident_components.component_id'),
+    )
+    .select(['incident_components.incident_id', 'incident_components.component_id'])
+    .where('incident_components.workspace_id', '=', ctx.workspaceId)
+    .where('incident_components.incident_id', 'in', incidentIds)
+    .orderBy('components.position')
+    .orderBy('components.id')
+    .execute();
+  for (const row of rows) byIncident.get(row.incident_id)?.push(row.component_id);
+  return byIncident;
+}
+
+export function toMark(row: Pick<Row<'incident_updates'>, 'id' | 'status' | 'display_at' | 'created_at'>): UpdateMark {
+  return { id: row.id, status: row.status, displayAt: row.display_at, createdAt: row.created_at };
+}
+
+/** The whole incident as the admin API shows it, read inside the caller's transaction. */
+export async function loadIncident(tx: Tx, ctx: Ctx, id: string) {
+  const row = await fetchIncident(tx, ctx, id);
+  const components = await fetchAffectedComponents(tx, ctx, [id]);
+  return presentIncident(row, components.get(id) ?? [], await fetchUpdates(tx, ctx, [id]));
+}
+
+export async function setAffectedComponents(tx: Tx, ctx: Ctx, incidentId: string, add: string[], remove: string[]): Promise<void> {
+  if (remove.length > 0) {
+    await tx
+      .deleteFrom('incident_components')
+      .where('workspace_id', '=', ctx.workspaceId)
+      .where('incident_id', '=', incidentId)
+      .where('component_id', 'in', remove)
+      .execute();
+  }
+  if (add.length > 0) {
+    await tx
+      .insertInto('incident_components')
+      .values(add.map((componentId) => ({ workspace_id: ctx.workspaceId, incident_id: incidentId, component_id: componentId })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+}
+
+export interface IncidentDetails {
+  times: IncidentTimes;
+  referentId: string | null;
+  backupReferentId: string | null;
+  /** The referent ids this change sets, checked for membership; unchanged ones are left alone. */
+  newReferentIds: Array<{ field: 'referent_id' | 'backup_referent_id'; id: string }>;
+}
+
+/** Refuses impossible times and referents who are not members of the workspace, all issues at once. */
+export async function assertValidDetails(tx: Tx, ctx: Ctx, details: IncidentDetails): Promise<void> {
+  const issues: FieldIssue[] = timeIssues(details.times, ctx.now());
+  if (details.referentId !== null && details.referentId === details.backupReferentId) {
+    issues.push({ pointer: '/backup_referent_id', detail: 'is the referent: the backup must be someone else' });
+  }
+  for (const { field, id } of details.newReferentIds) {
+    const member = await tx
+      .selectFrom('memberships')
+      .select('user_id')
+      .where('workspace_id', '=', ctx.workspaceId)
+      .where('user_id', '=', id)
+      .executeTakeFirst();
+    if (!member) issues.push({ pointer: `/${field}`, detail: `no member of this workspace has the id "${id}"` });
+  }
+  if (issues.length > 0) {
+    const summary = issues.map((issue) => `${issue.pointer}: ${issue.detail}`).join('; ');
+    throw new InvalidError(`The incident cannot be saved: ${summary}.`, issues);
+  }
+}
+
+const iso = (at: Date | null) => (at === null ? null : at.toISOString());
+
+export function presentIncidentUpdate(row: Row<'incident_updates'>) {
+  return {
+    id: row.id,
+    status: row.status,
+    body: row.body,
+    affected_components: row.affected_components,
+    deliver_notifications: row.deliver_notifications,
+    author: { type: row.author_type, id: row.author_id, name: row.author_name },
+    created_at: row.created_at.toISOString(),
+    published_at: iso(row.published_at),
+    display_at: row.display_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+    version: row.version,
+  };
+}
+
+/** The incident without its timeline: what the audit log keeps of an edit. */
+export function presentIncidentFields(row: Row<'incidents'>, componentIds: string[]) {
+  return {
+    id: row.id,
+    name: row.name,
+    status: row.status,
+    impact: row.impact,
+    occurred_at: iso(row.occurred_at),
+    detected_at: iso(row.detected_at),
+    acknowledged_at: iso(row.acknowledged_at),
+    monitoring_at: iso(row.monitoring_at),
+    resolved_at: iso(row.resolved_at),
+    referent_id: row.referent_id,
+    backup_referent_id: row.backup_referent_id,
+    component_ids: componentIds,
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+    version: row.version,
+  };
+}
+
+/** `updates` must come newest first, as `fetchUpdates` returns them. */
+export function presentIncident(row: Row<'incidents'>, componentIds: string[], updates: Row<'incident_updates'>[]) {
+  return { ...presentIncidentFields(row, componentIds), updates: updates.filter((u) => u.incident_id === row.id).map(presentIncidentUpdate) };
+}

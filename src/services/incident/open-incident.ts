@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import type { StatusChange } from '../component/internal.ts';
+import { applyComponentStatus, fetchComponent } from '../component/internal.ts';
+import { newId } from '../../domain/ids.ts';
+import { impliedComponentStatus } from '../../domain/incident/impact.ts';
+import { deriveIncidentState } from '../../domain/incident/derive-status.ts';
+import { impacts, isOpen } from '../../domain/incident/lifecycle.ts';
+import { actorColumns, authorize, recordAudit, withTransaction, type Ctx } from '../context.ts';
+import { Body, ComponentStatus, Id, Instant, Name, parseInput, toDate } from '../schemas.ts';
+import { ComponentIds, assertValidDetails, loadIncident, setAffectedComponents } from './internal.ts';
+
+export const OpenIncidentInput = z.strictObject({
+  name: Name,
+  impact: z.enum(impacts),
+  /** A postmortem follows a resolution, so an incident cannot open with one. */
+  status: z.enum(['investigating', 'identified', 'monitoring', 'resolved']).default('investigating'),
+  /** The first update: every incident has at least one. */
+  body: Body,
+  component_ids: ComponentIds.default([]),
+  /** Set on every listed component; by default the status the impact implies, never a better one. */
+  component_status: ComponentStatus.optional(),
+  occurred_at: Instant.nullable().optional(),
+  detected_at: Instant.nullable().optional(),
+  acknowledged_at: Instant.nullable().optional(),
+  referent_id: Id.nullable().optional(),
+  backup_referent_id: Id.nullable().optional(),
+  deliver_notifications: z.boolean().default(true),
+});
+export type OpenIncidentInput = z.input<typeof OpenIncidentInput>;
+
+/** Opens an incident with its first update, and marks its components as the impact says. */
+export async function openIncident({ ctx, input }: { ctx: Ctx; input: OpenIncidentInput }) {
+  authorize(ctx, 'incident.open');
+  const data = parseInput(OpenIncidentInput, input);
+  return withTransaction(ctx, async (tx) => {
+    const referentId = data.referent_id ?? null;
+    const backupReferentId = data.backup_referent_id ?? null;
+    await assertValidDetails(tx, ctx, {
+      times: { occurredAt: toDate(data.occurred_at) ?? null, detectedAt: toDate(data.detected_at) ?? null, acknowledgedAt: toDate(data.acknowledged_at) ?? null },
+      referentId,
+      backupReferentId,
+      newReferentIds: [
+        ...(referentId ? [{ field: 'referent_id' as const, id: referentId }] : []),
+        ...(backupReferentId ? [{ field: 'backup_referent_id' as const, id: backupReferentId }] : []),
+      ],
+    });
+    const components = [];
+    for (const componentId of data.component_ids) components.push(await fetchComponent(tx, ctx, componentId));
+
+    const now = ctx.now();
+    const id = newId();
+    const updateId = newId();
+    const state = deriveIncidentState([{ id: updateId, status: data.status, displayAt: now, createdAt: now }]);
+    await tx
+      .insertInto('incidents')
+      .values({
+        workspace_id: ctx.workspaceId,
+        id,
+        name: data.name,
+        status: state.status,
+        impact: data.impact,
+        occurred_at: toDate(data.occurred_at) ?? null,
+        detected_at: toDate(data.detected_at) ?? null,
+        acknowledged_at: toDate(data.acknowledged_at) ?? null,
+        monitoring_at: state.monitoringAt,
+        resolved_at: state.resolvedAt,
+        referent_id: referentId,
+        backup_referent_id: backupReferentId,
+        created_by: ctx.actor.type === 'system' ? null : ctx.actor.id,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await setAffectedComponents(tx, ctx, id, data.component_ids, []);
+
+    const changes: StatusChange[] = [];
+    for (const component of components) {
+      // An incident recorded after the fact (opened resolved) changes no component unless told to.
+      const status = data.component_status ?? (isOpen(data.status) ? impliedComponentStatus(data.impact, component.status) : null);
+      const change = status ? await applyComponentStatus(tx, ctx, component.id, status, { incidentId: id }) : null;
+      if (change) changes.push(change);
+    }
+    await tx
+      .insertInto('incident_updates')
+      .values({
+        workspace_id: ctx.workspaceId,
+        id: updateId,
+        incident_id: id,
+        status: data.status,
+        body: data.body,
+        affected_components: changes.length > 0 ? JSON.stringify(changes) : null,
+        deliver_notifications: data.deliver_notifications,
+        ...actorColumns(ctx.actor),
+        created_at: now,
+        published_at: now,
+        display_at: now,
+        updated_at: now,
+      })
+      .execute();
+
+    const incident = await loadIncident(tx, ctx, id);
+    await recordAudit(tx, ctx, { action: 'incident.open', entityType: 'incident', entityId: id, after: incident });
+    return incident;
+  });
+}
