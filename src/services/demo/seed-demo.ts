@@ -10,7 +10,7 @@ import { applyComponentStatus } from '../component/internal.ts';
 import { createPage } from '../page/pages.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
 import { demoGroups, demoOwnerEmail, demoPages, demoPeople, demoWorkspace, type ComponentKey } from './catalog.ts';
-import { seedDemoStory } from './story.ts';
+import { seedDemoStory, storyDays } from './story.ts';
 
 export interface DemoSeedResult {
   created: boolean;
@@ -69,7 +69,9 @@ export async function seedDemo({ db, queue, now, password }: { db: DatabaseHandl
   const keys = [...componentIds.keys()];
   for (let index = 0; index < 26; index++) {
     const key = keys[Math.floor(random() * keys.length)]!;
-    const start = new Date(now.getTime() - (3 + random() * 85) * day);
+    const daysAgo = 3 + random() * 85;
+    if (storyDays.some((storyDay) => Math.abs(storyDay - daysAgo) < 1.5)) continue;
+    const start = new Date(now.getTime() - daysAgo * day);
     const status: ComponentStatus = random() < 0.75 ? 'degraded_performance' : 'partial_outage';
     blips.push({ at: start, key, status }, { at: new Date(start.getTime() + (10 + random() * 80) * minute), key, status: 'operational' });
   }

@@ -6,7 +6,7 @@ import type { UpdateMark } from '../../domain/incident/derive-status.ts';
 import { incidentStatuses, isOpen } from '../../domain/incident/lifecycle.ts';
 import { timeIssues, type IncidentTimes } from '../../domain/incident/times.ts';
 import type { Ctx } from '../context.ts';
-import { Id } from '../schemas.ts';
+import { ComponentStatus, Id } from '../schemas.ts';
 
 export const openStatuses = incidentStatuses.filter(isOpen);
 
@@ -14,6 +14,12 @@ export const ComponentIds = z
   .array(Id)
   .max(100)
   .refine((ids) => new Set(ids).size === ids.length, 'lists the same component twice');
+
+/** Status changes an update applies: `[{ component_id, status }]`, each component once. */
+export const ComponentChanges = z
+  .array(z.strictObject({ component_id: Id, status: ComponentStatus }))
+  .max(100)
+  .refine((changes) => new Set(changes.map((c) => c.component_id)).size === changes.length, 'lists the same component twice');
 
 export async function fetchIncident(tx: Tx, ctx: Ctx, id: string, forUpdate = false): Promise<Row<'incidents'>> {
   let query = tx.selectFrom('incidents').selectAll().where('workspace_id', '=', ctx.workspaceId).where('id', '=', id);

@@ -36,6 +36,9 @@ const titleOf: Record<ErrorCode, string> = {
   unavailable: 'Temporarily unavailable',
 };
 
+/** Reasons whose HTTP status is more precise than their code's. */
+const statusOfReason: Record<string, number> = { 'body-too-large': 413 };
+
 export interface ProblemResponse {
   problem: Problem;
   headers: Record<string, string>;
@@ -49,7 +52,7 @@ export function toProblem(error: unknown, requestId: string): ProblemResponse {
     const problem: Problem = {
       type: problemBase + error.reason,
       title: titleOf[error.code],
-      status: statusOf[error.code],
+      status: statusOfReason[error.reason] ?? statusOf[error.code],
       detail: error.message,
       instance: `urn:tocsin:request:${requestId}`,
     };

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import type { Tx } from '../../adapters/db/connect.ts';
+import { InvalidError } from '../../domain/errors.ts';
+import { newId } from '../../domain/ids.ts';
+import { deriveIncidentState, nextCreatedAt } from '../../domain/incident/derive-status.ts';
+import { assertTransition, incidentStatuses, isOpen } from '../../domain/incident/lifecycle.ts';
+import { futureIssue } from '../../domain/incident/times.ts';
+import { applyComponentStatus, fetchComponent, type StatusChange } from '../component/internal.ts';
+import { actorColumns, authorize, recordAudit, withTransaction, type Ctx } from '../context.ts';
+import { Body, Instant, parseInput, toDate } from '../schemas.ts';
+import {
+  ComponentChanges,
+  ComponentIds,
+  fetchAffectedComponents,
+  fetchIncident,
+  fetchUpdates,
+  loadIncident,
+  openStatuses,
+  presentIncidentFields,
+  presentIncidentUpdate,
+  setAffectedComponents,
+  toMark,
+} from './internal.ts';
+
+export const AddIncidentUpdateInput = z
+  .strictObject({
+    status: z.enum(incidentStatuses),
+    body: Body,
+    /** Status changes to apply; a component not yet affected joins the incident. */
+    components: ComponentChanges.optional(),
+    add_component_ids: ComponentIds.optional(),
+    remove_component_ids: ComponentIds.optional(),
+    deliver_notifications: z.boolean().default(true),
+    /** Back-dates the update on the timeline (default: now); never in the future. */
+    display_at: Instant.optional(),
+  })
+  .superRefine((data, check) => {
+    const removed = new Set(data.remove_component_ids ?? []);
+    data.add_component_ids?.forEach((id, i) => {
+      if (removed.has(id)) check.addIssue({ code: 'custom', path: ['add_component_ids', i], message: 'is also in remove_component_ids' });
+    });
+    data.components?.forEach((change, i) => {
+      if (removed.has(change.component_id)) check.addIssue({ code: 'custom', path: ['components', i, 'component_id'], message: 'is also in remove_component_ids' });
+    });
+  });
+export type AddIncidentUpdateInput = z.input<typeof AddIncidentUpdateInput>;
+
+/**
+ * Adds an update to an incident's timeline. The incident's status and stamps are recomputed from
+ * all its updates, so a back-dated update does not win; when the incident closes, the components
+ * it put in their current status go back to operational unless this update sets them.
+ */
+export async function addIncidentUpdate({ ctx, id, input }: { ctx: Ctx; id: string; input: AddIncidentUpdateInput }) {
+  authorize(ctx, 'incident.update');
+  const data = parseInput(AddIncidentUpdateInput, input);
+  return withTransaction(ctx, async (tx) => {
+    const before = await fetchIncident(tx, ctx, id, true);
+    assertTransition(before.status, data.status);
+    const now = ctx.now();
+    const displayAtIssue = futureIssue('display_at', toDate(data.display_at) ?? null, now);
+    if (displayAtIssue) throw new InvalidError(`An update cannot be dated in the future: ${displayAtIssue.detail}.`, [displayAtIssue]);
+
+    const updates = await fetchUpdates(tx, ctx, [id]);
+    const createdAt = nextCreatedAt(now, updates.reduce<Date | null>((max, u) => (max && max >= u.created_at ? max : u.created_at), null));
+    const update = { id: newId(), status: data.status, displayAt: toDate(data.display_at) ?? createdAt, createdAt };
+    const state = deriveIncidentState([...updates.map(toMark), update]);
+
+    const beforeComponentIds = (await fetchAffectedComponents(tx, ctx, [id])).get(id) ?? [];
+    const explicit = new Map((data.components ?? []).map((change) => [change.component_id, change.status]));
+    const added = [...new Set([...(data.add_component_ids ?? []), ...explicit.keys()])].filter((c) => !beforeComponentIds.includes(c));
+    for (const componentId of added) await fetchComponent(tx, ctx, componentId);
+    await setAffectedComponents(tx, ctx, id, added, data.remove_component_ids ?? []);
+
+    const changes: StatusChange[] = [];
+    for (const [componentId, status] of explicit) {
+      const change = await applyComponentStatus(tx, ctx, componentId, status, { incidentId: id });
+      if (change) changes.push(change);
+    }
+    if (isOpen(before.status) && !isOpen(state.status)) {
+      const affected = (await fetchAffectedComponents(tx, ctx, [id])).get(id) ?? [];
+      for (const componentId of affected) {
+        if (explicit.has(componentId) || !(await isRestorable(tx, ctx, id, componentId))) continue;
+        const change = await applyComponentStatus(tx, ctx, componentId, 'operational', { incidentId: id });
+        if (change) changes.push(change);
+      }
+    }
+
+    const row = await tx
+      .insertInto('incident_updates')
+      .values({
+        workspace_id: ctx.workspaceId,
+        id: update.id,
+        incident_id: id,
+        status: data.status,
+        body: data.body,
+        affected_components: changes.length > 0 ? JSON.stringify(changes) : null,
+        deliver_notifications: data.deliver_notifications,
+        ...actorColumns(ctx.actor),
+        created_at: createdAt,
+        published_at: createdAt,
+        display_at: update.displayAt,
+        updated_at: createdAt,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await tx
+      .updateTable('incidents')
+      .set({ status: state.status, monitoring_at: state.monitoringAt, resolved_at: state.resolvedAt, updated_at: now, version: before.version + 1 })
+      .where('workspace_id', '=', ctx.workspaceId)
+      .where('id', '=', id)
+      .execute();
+
+    const incident = await loadIncident(tx, ctx, id);
+    const { updates: _updates, ...after } = incident;
+    await recordAudit(tx, ctx, {
+      action: 'incident.add_update',
+      entityType: 'incident',
+      entityId: id,
+      before: presentIncidentFields(before, beforeComponentIds),
+      after: { ...after, added_update: presentIncidentUpdate(row) },
+    });
+    return incident;
+  });
+}
+
+/**
+ * A closing incident gives a component back only if the component's newest status change came from
+ * this incident (not a later hand edit, maintenance or other incident) and no other open incident
+ * still lists it.
+ */
+async function isRestorable(tx: Tx, ctx: Ctx, incidentId: string, componentId: string): Promise<boolean> {
+  // The last row written set the cached status: rows for one component are written under its row
+  // lock, so identity order is write order even when changed_at was back-dated (imports, seeds).
+  const newest = await tx
+    .selectFrom('component_status_changes')
+    .select('incident_id')
+    .where('workspace_id', '=', ctx.workspaceId)
+    .where('component_id', '=', componentId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (newest?.incident_id !== incidentId) return false;
+  const otherOpen = await tx
+    .selectFrom('incident_components')
+    .innerJoin('incidents', (join) =>
+      join.onRef('incidents.workspace_id', '=', 'incident_components.workspace_id').onRef('incidents.id', '=', 'incident_components.incident_id'),
+    )
+    .select('incidents.id')
+    .where('incident_components.workspace_id', '=', ctx.workspaceId)
+    .where('incident_components.component_id', '=', componentId)
+    .where('incidents.id', '<>', incidentId)
+    .where('incidents.status', 'in', openStatuses)
+    .limit(1)
+    .executeTakeFirst();
+  return otherOpen === undefined;
+}
