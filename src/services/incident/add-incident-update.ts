@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Tx } from '../../adapters/db/connect.ts';
 import { InvalidError } from '../../domain/errors.ts';
 import { newId } from '../../domain/ids.ts';
-import { deriveIncidentState, nextCreatedAt } from '../../domain/incident/derive-status.ts';
+import { compareNewestFirst, deriveIncidentState, nextCreatedAt } from '../../domain/incident/derive-status.ts';
 import { assertTransition, incidentStatuses, isOpen } from '../../domain/incident/lifecycle.ts';
 import { futureIssue } from '../../domain/incident/times.ts';
 import { applyComponentStatus, fetchComponent, type StatusChange } from '../component/internal.ts';
@@ -14,7 +14,7 @@ import {
   fetchAffectedComponents,
   fetchIncident,
   fetchUpdates,
-  loadIncident,
+  presentIncident,
   openStatuses,
   presentIncidentFields,
   presentIncidentUpdate,
@@ -103,14 +103,18 @@ export async function addIncidentUpdate({ ctx, id, input }: { ctx: Ctx; id: stri
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await tx
+    const incidentRow = await tx
       .updateTable('incidents')
       .set({ status: state.status, monitoring_at: state.monitoringAt, resolved_at: state.resolvedAt, updated_at: now, version: before.version + 1 })
       .where('workspace_id', '=', ctx.workspaceId)
       .where('id', '=', id)
-      .execute();
+      .returningAll()
+      .executeTakeFirstOrThrow();
 
-    const incident = await loadIncident(tx, ctx, id);
+    // The answer is built from what this transaction already holds rather than read back.
+    const componentIds = added.length > 0 || (data.remove_component_ids ?? []).length > 0 ? ((await fetchAffectedComponents(tx, ctx, [id])).get(id) ?? []) : beforeComponentIds;
+    const timeline = [row, ...updates].sort((a, b) => compareNewestFirst(toMark(a), toMark(b)));
+    const incident = presentIncident(incidentRow, componentIds, timeline);
     const { updates: _updates, ...after } = incident;
     await recordAudit(tx, ctx, {
       action: 'incident.add_update',

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Runtime } from '../../main.ts';
 import { sweepExpired } from '../../services/housekeeping/sweep-expired.ts';
+import { maintenanceAdvance } from './maintenance-advance.ts';
 
 export interface RunningWorker {
   stop(): Promise<void>;
@@ -16,6 +17,9 @@ export async function startWorker(runtime: Runtime, logger: Logger): Promise<Run
     await sweepExpired({ db, now: new Date() });
   });
   await queue.schedule('housekeeping.sweep', '17 * * * *');
+  await queue.work('maintenance.advance', maintenanceAdvance({ db, queue, logger }));
+  // Each window edge has its own job; the sweep catches up whatever a stopped worker missed.
+  await queue.schedule('maintenance.advance', '* * * * *');
   logger.info('worker started');
   return { stop: () => queue.stop() };
 }

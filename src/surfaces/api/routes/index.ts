@@ -3,9 +3,13 @@ import type { AppEnv } from '../env.ts';
 import { registerSessionRoutes } from './session.ts';
 import { registerWorkspaceRoutes } from './workspace.ts';
 import { registerComponentRoutes } from './components.ts';
+import { registerMaintenanceRoutes } from './maintenances.ts';
+import { registerIncidentRoutes } from './incidents.ts';
 
 export function registerRoutes(app: OpenAPIHono<AppEnv>) {
   registerSessionRoutes(app);
   registerWorkspaceRoutes(app);
   registerComponentRoutes(app);
+  registerMaintenanceRoutes(app);
+  registerIncidentRoutes(app);
 }
