@@ -28,16 +28,23 @@ for (let index = 0; index < 100; index++) {
 const silent = new Writable({ write: (_chunk, _encoding, callback) => callback() });
 const app = createApp({ db, queue, logger: createLogger('warn', silent), now: () => new Date(), secureCookies: false, isReady: () => true });
 
-// The baseline: the framework alone, writing the same row with one INSERT and answering it.
+// The baseline: the framework alone doing the same writes by hand in one transaction — insert the
+// update, move the incident's status, append the audit row — with no validation, auth or derivation.
 const bare = new Hono();
 bare.post('/bare/incidents/:id/updates', async (c) => {
   const body = await c.req.json<{ status: 'identified'; body: string }>();
+  const incidentId = c.req.param('id');
   const now = new Date();
-  const row = await db.db
-    .insertInto('incident_updates')
-    .values({ workspace_id: workspace.id, id: newId(), incident_id: c.req.param('id'), status: body.status, body: body.body, affected_components: null, author_type: 'system', author_id: null, author_name: 'bench', created_at: now, published_at: now, display_at: now })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await db.transaction(async (tx) => {
+    const update = await tx
+      .insertInto('incident_updates')
+      .values({ workspace_id: workspace.id, id: newId(), incident_id: incidentId, status: body.status, body: body.body, affected_components: null, author_type: 'system', author_id: null, author_name: 'bench', created_at: now, published_at: now, display_at: now })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await tx.updateTable('incidents').set((eb) => ({ status: body.status, updated_at: now, version: eb('version', '+', 1) })).where('workspace_id', '=', workspace.id).where('id', '=', incidentId).execute();
+    await tx.insertInto('audit_log').values({ workspace_id: workspace.id, actor_type: 'system', actor_id: null, actor_name: 'bench', action: 'incident.add_update', entity_type: 'incident', entity_id: incidentId, before: null, after: JSON.stringify(update), request_id: null }).execute();
+    return update;
+  });
   return c.json(row, 201);
 });
 bare.get('/bare/memory', (c) => c.json(process.memoryUsage()));

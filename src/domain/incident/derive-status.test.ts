@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { deriveIncidentState, nextCreatedAt, type UpdateMark } from './derive-status.ts';
-import type { IncidentStatus } from './lifecycle.ts';
+import { deriveIncidentState, foldIncidentState, nextCreatedAt, type DerivedIncidentState, type UpdateMark } from './derive-status.ts';
+import { incidentStatuses, type IncidentStatus } from './lifecycle.ts';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 2, 10, 14, minute));
 const mark = (id: string, status: IncidentStatus, displayMinute: number, createdMinute = displayMinute): UpdateMark => ({
@@ -65,5 +65,25 @@ describe('nextCreatedAt', () => {
   });
   it('is 1 ms after the newest update when the clock has not moved', () => {
     assert.equal(nextCreatedAt(at(5), at(5)).getTime(), at(5).getTime() + 1);
+  });
+});
+
+describe('foldIncidentState', () => {
+  it('adding the newest update gives what deriving over the whole timeline gives', () => {
+    const statuses = incidentStatuses;
+    let seed = 7;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+    for (let trial = 0; trial < 500; trial++) {
+      const updates: UpdateMark[] = [];
+      let at = Date.UTC(2026, 2, 10, 14);
+      let state: DerivedIncidentState | undefined;
+      for (let index = 0; index < 1 + Math.floor(random() * 8); index++) {
+        at += Math.floor(random() * 3) * 60_000;
+        const update = { id: `u${trial}-${index}`, status: statuses[Math.floor(random() * statuses.length)]!, displayAt: new Date(at), createdAt: new Date(at + index) };
+        updates.push(update);
+        state = state === undefined ? deriveIncidentState([update]) : foldIncidentState(state, update);
+        assert.deepEqual(state, deriveIncidentState(updates));
+      }
+    }
   });
 });

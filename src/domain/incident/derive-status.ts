@@ -50,3 +50,17 @@ export function nextCreatedAt(now: Date, newestCreatedAt: Date | null): Date {
   if (newestCreatedAt && newestCreatedAt.getTime() >= now.getTime()) return new Date(newestCreatedAt.getTime() + 1);
   return now;
 }
+
+/**
+ * The state after adding `update` when it is the newest of the timeline: the previous state folded
+ * with the update's stamps. Equal to `deriveIncidentState` over all updates in that case, without
+ * reading them; a back-dated update needs the full derivation.
+ */
+export function foldIncidentState(previous: DerivedIncidentState, update: UpdateMark): DerivedIncidentState {
+  const stamps = stampsFor(update.status, update.displayAt);
+  return {
+    status: update.status,
+    monitoringAt: stamps.monitoringAt !== undefined ? stamps.monitoringAt : previous.monitoringAt,
+    resolvedAt: stamps.resolvedAt !== undefined ? stamps.resolvedAt : previous.resolvedAt,
+  };
+}

@@ -26,8 +26,34 @@ export async function resolveSession(db: DatabaseHandle, cookie: string, now: Da
   return { workspaceId, actor: { type: 'user', id: row.user_id, name: row.name, role: row.role }, csrfToken: row.csrf_token, sessionId: row.id };
 }
 
+/**
+ * Tokens checked in the last few seconds, so a busy API client costs one lookup per window, not one
+ * per request. A revocation is immediate in the process that made it and takes at most
+ * `tokenCacheMs` to reach the others.
+ */
+const tokenCacheMs = 5_000;
+const tokenCacheSize = 1_000;
+const tokenCache = new Map<string, { resolved: ResolvedActor; until: number; expiresAt: number | null }>();
+
+export function forgetToken(workspaceId: string, id: string): void {
+  for (const [key, entry] of tokenCache) {
+    if (entry.resolved.workspaceId === workspaceId && entry.resolved.actor.id === id) tokenCache.delete(key);
+  }
+}
+
 /** The token behind `Authorization: Bearer tsn_<workspace>_<id>_<secret>`, or null. */
 export async function resolveToken(db: DatabaseHandle, token: string, now: Date): Promise<ResolvedActor | null> {
+  const cached = tokenCache.get(token);
+  const nowMs = now.getTime();
+  if (cached && cached.until > nowMs && (cached.expiresAt === null || cached.expiresAt > nowMs)) return cached.resolved;
+  const resolved = await lookUpToken(db, token, now);
+  if (tokenCache.size >= tokenCacheSize) tokenCache.delete(tokenCache.keys().next().value!);
+  if (resolved) tokenCache.set(token, { resolved: resolved.actor, until: nowMs + tokenCacheMs, expiresAt: resolved.expiresAt });
+  else tokenCache.delete(token);
+  return resolved?.actor ?? null;
+}
+
+async function lookUpToken(db: DatabaseHandle, token: string, now: Date): Promise<{ actor: ResolvedActor; expiresAt: number | null } | null> {
   const match = /^tsn_([a-z0-9]{12})_([a-z0-9]{12})_([A-Za-z0-9_-]{43})$/.exec(token);
   if (!match) return null;
   const [, workspaceId, id, secret] = match as unknown as [string, string, string, string];
@@ -37,7 +63,7 @@ export async function resolveToken(db: DatabaseHandle, token: string, now: Date)
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > 60_000) {
     await db.db.updateTable('api_tokens').set({ last_used_at: now }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
   }
-  return { workspaceId, actor: { type: 'token', id, name: `token ${row.name}`, role: row.role } };
+  return { actor: { workspaceId, actor: { type: 'token', id, name: `token ${row.name}`, role: row.role } }, expiresAt: row.expires_at?.getTime() ?? null };
 }
 
 export async function signOut(db: DatabaseHandle, resolved: ResolvedActor): Promise<void> {

@@ -1,6 +1,7 @@
 import { NotFoundError } from '../../domain/errors.ts';
 import { authorize, recordAudit, withTransaction, type Ctx } from '../context.ts';
 import { presentToken } from './create-token.ts';
+import { forgetToken } from './resolve-actor.ts';
 
 export async function revokeToken({ ctx, id }: { ctx: Ctx; id: string }) {
   authorize(ctx, 'token.manage');
@@ -14,6 +15,7 @@ export async function revokeToken({ ctx, id }: { ctx: Ctx; id: string }) {
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    forgetToken(ctx.workspaceId, id);
     const after = presentToken(row);
     await recordAudit(tx, ctx, { action: 'token.revoke', entityType: 'token', entityId: id, before: presentToken(before), after });
     return after;

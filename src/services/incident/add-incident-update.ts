@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Tx } from '../../adapters/db/connect.ts';
 import { InvalidError } from '../../domain/errors.ts';
 import { newId } from '../../domain/ids.ts';
-import { compareNewestFirst, deriveIncidentState, nextCreatedAt } from '../../domain/incident/derive-status.ts';
+import { compareNewestFirst, deriveIncidentState, foldIncidentState, nextCreatedAt } from '../../domain/incident/derive-status.ts';
 import { assertTransition, incidentStatuses, isOpen } from '../../domain/incident/lifecycle.ts';
 import { futureIssue } from '../../domain/incident/times.ts';
 import { applyComponentStatus, fetchComponent, type StatusChange } from '../component/internal.ts';
@@ -12,14 +12,12 @@ import {
   ComponentChanges,
   ComponentIds,
   fetchAffectedComponents,
-  fetchIncident,
-  fetchUpdates,
-  presentIncident,
+  fetchMarks,
+  lockIncidentForUpdate,
   openStatuses,
   presentIncidentFields,
   presentIncidentUpdate,
   setAffectedComponents,
-  toMark,
 } from './internal.ts';
 
 export const AddIncidentUpdateInput = z
@@ -54,18 +52,22 @@ export async function addIncidentUpdate({ ctx, id, input }: { ctx: Ctx; id: stri
   authorize(ctx, 'incident.update');
   const data = parseInput(AddIncidentUpdateInput, input);
   return withTransaction(ctx, async (tx) => {
-    const before = await fetchIncident(tx, ctx, id, true);
+    const locked = await lockIncidentForUpdate(tx, ctx, id);
+    const before = locked.row;
     assertTransition(before.status, data.status);
     const now = ctx.now();
     const displayAtIssue = futureIssue('display_at', toDate(data.display_at) ?? null, now);
     if (displayAtIssue) throw new InvalidError(`An update cannot be dated in the future: ${displayAtIssue.detail}.`, [displayAtIssue]);
 
-    const updates = await fetchUpdates(tx, ctx, [id]);
-    const createdAt = nextCreatedAt(now, updates.reduce<Date | null>((max, u) => (max && max >= u.created_at ? max : u.created_at), null));
+    const createdAt = nextCreatedAt(now, locked.lastCreatedAt);
     const update = { id: newId(), status: data.status, displayAt: toDate(data.display_at) ?? createdAt, createdAt };
-    const state = deriveIncidentState([...updates.map(toMark), update]);
+    // The usual update is the newest: fold it into the cached state; a back-dated one re-derives it all.
+    const state =
+      compareNewestFirst(update, locked.newest) < 0
+        ? foldIncidentState({ status: before.status, monitoringAt: before.monitoring_at, resolvedAt: before.resolved_at }, update)
+        : deriveIncidentState([...(await fetchMarks(tx, ctx, id)), update]);
 
-    const beforeComponentIds = (await fetchAffectedComponents(tx, ctx, [id])).get(id) ?? [];
+    const beforeComponentIds = locked.componentIds;
     const explicit = new Map((data.components ?? []).map((change) => [change.component_id, change.status]));
     const added = [...new Set([...(data.add_component_ids ?? []), ...explicit.keys()])].filter((c) => !beforeComponentIds.includes(c));
     for (const componentId of added) await fetchComponent(tx, ctx, componentId);
@@ -111,19 +113,17 @@ export async function addIncidentUpdate({ ctx, id, input }: { ctx: Ctx; id: stri
       .returningAll()
       .executeTakeFirstOrThrow();
 
-    // The answer is built from what this transaction already holds rather than read back.
     const componentIds = added.length > 0 || (data.remove_component_ids ?? []).length > 0 ? ((await fetchAffectedComponents(tx, ctx, [id])).get(id) ?? []) : beforeComponentIds;
-    const timeline = [row, ...updates].sort((a, b) => compareNewestFirst(toMark(a), toMark(b)));
-    const incident = presentIncident(incidentRow, componentIds, timeline);
-    const { updates: _updates, ...after } = incident;
+    const incident = presentIncidentFields(incidentRow, componentIds);
+    const added_update = presentIncidentUpdate(row);
     await recordAudit(tx, ctx, {
       action: 'incident.add_update',
       entityType: 'incident',
       entityId: id,
       before: presentIncidentFields(before, beforeComponentIds),
-      after: { ...after, added_update: presentIncidentUpdate(row) },
+      after: { ...incident, added_update },
     });
-    return incident;
+    return { ...incident, update: added_update };
   });
 }
 

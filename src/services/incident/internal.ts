@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { sql } from 'kysely';
 import type { Tx } from '../../adapters/db/connect.ts';
 import type { Row } from '../../adapters/db/schema.ts';
 import { InvalidError, NotFoundError, type FieldIssue } from '../../domain/errors.ts';
 import type { UpdateMark } from '../../domain/incident/derive-status.ts';
-import { incidentStatuses, isOpen } from '../../domain/incident/lifecycle.ts';
+import { incidentStatuses, isOpen, type IncidentStatus } from '../../domain/incident/lifecycle.ts';
 import { timeIssues, type IncidentTimes } from '../../domain/incident/times.ts';
 import type { Ctx } from '../context.ts';
 import { ComponentStatus, Id } from '../schemas.ts';
@@ -162,4 +163,55 @@ export function presentIncidentFields(row: Row<'incidents'>, componentIds: strin
 /** `updates` must come newest first, as `fetchUpdates` returns them. */
 export function presentIncident(row: Row<'incidents'>, componentIds: string[], updates: Row<'incident_updates'>[]) {
   return { ...presentIncidentFields(row, componentIds), updates: updates.filter((u) => u.incident_id === row.id).map(presentIncidentUpdate) };
+}
+
+export interface LockedIncident {
+  row: Row<'incidents'>;
+  componentIds: string[];
+  /** The newest update in timeline order. */
+  newest: UpdateMark;
+  /** The latest creation time of any update, for `nextCreatedAt`. */
+  lastCreatedAt: Date;
+}
+
+/**
+ * Locks an incident for a new update and reads, in the same round trip, what adding one needs:
+ * its affected components and the head of its timeline.
+ */
+export async function lockIncidentForUpdate(tx: Tx, ctx: Ctx, id: string): Promise<LockedIncident> {
+  const row = await tx
+    .selectFrom('incidents')
+    .selectAll('incidents')
+    .select([
+      sql<string[]>`array(select ic.component_id from incident_components ic join components c on c.workspace_id = ic.workspace_id and c.id = ic.component_id
+        where ic.workspace_id = incidents.workspace_id and ic.incident_id = incidents.id order by c.position, c.id)`.as('component_ids'),
+      sql<{ id: string; status: IncidentStatus; display_at: string; created_at: string } | null>`(select json_build_object('id', u.id, 'status', u.status, 'display_at', u.display_at, 'created_at', u.created_at)
+        from incident_updates u where u.workspace_id = incidents.workspace_id and u.incident_id = incidents.id
+        order by u.display_at desc, u.created_at desc, u.id desc limit 1)`.as('newest_update'),
+      sql<Date | null>`(select max(u.created_at) from incident_updates u where u.workspace_id = incidents.workspace_id and u.incident_id = incidents.id)`.as('last_created_at'),
+    ])
+    .where('workspace_id', '=', ctx.workspaceId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) throw new NotFoundError('incident', id);
+  const { component_ids, newest_update, last_created_at, ...incident } = row;
+  if (!newest_update || !last_created_at) throw new Error(`Incident ${id} has no update; every incident keeps at least one.`);
+  return {
+    row: incident,
+    componentIds: component_ids,
+    newest: { id: newest_update.id, status: newest_update.status, displayAt: new Date(newest_update.display_at), createdAt: new Date(newest_update.created_at) },
+    lastCreatedAt: new Date(last_created_at),
+  };
+}
+
+/** Every update's mark, for deriving the state when an update lands inside the timeline. */
+export async function fetchMarks(tx: Tx, ctx: Ctx, incidentId: string): Promise<UpdateMark[]> {
+  const rows = await tx
+    .selectFrom('incident_updates')
+    .select(['id', 'status', 'display_at', 'created_at'])
+    .where('workspace_id', '=', ctx.workspaceId)
+    .where('incident_id', '=', incidentId)
+    .execute();
+  return rows.map(toMark);
 }

@@ -52,6 +52,8 @@ export const Incident = z.object({
   version: z.number(),
   updates: z.array(IncidentUpdate),
 });
+/** What adding an update answers: the incident's fields (its ETag) and the new update. */
+const IncidentWithNewUpdate = Incident.omit({ updates: true }).extend({ update: IncidentUpdate });
 
 const UpdateParams = z.object({ id: z.string().max(64), updateId: z.string().max(64) });
 const notFound = { 404: { description: 'No such incident (or update)' } };
@@ -94,7 +96,7 @@ export function registerIncidentRoutes(app: OpenAPIHono<AppEnv>) {
     adminRoute('incident.update', {
       method: 'post', path: '/api/admin/incidents/{id}/updates', tags, summary: 'Add an update; the incident status follows the newest update',
       request: { params: IdParam, ...jsonBody(AddIncidentUpdateInput) },
-      responses: { 201: ok(Incident, 'The incident with the new update'), ...problemResponses, ...notFound },
+      responses: { 201: ok(IncidentWithNewUpdate, 'The incident (without its timeline) and the new update'), ...problemResponses, ...notFound },
     }),
     async (c) => idempotent(c, ctxOf(c), (ctx) => addIncidentUpdate({ ctx, id: c.req.valid('param').id, input: c.req.valid('json') })),
   );
@@ -113,7 +115,7 @@ export function registerIncidentRoutes(app: OpenAPIHono<AppEnv>) {
     adminRoute('incident.update', {
       method: 'post', path: '/api/admin/incidents/{id}/resolve', tags, summary: 'Resolve an incident; its components go back to operational unless listed',
       request: { params: IdParam, body: { content: { 'application/json': { schema: ResolveIncidentInput } }, required: false } },
-      responses: { 201: ok(Incident, 'The incident with the resolving update'), ...problemResponses, ...notFound },
+      responses: { 201: ok(IncidentWithNewUpdate, 'The incident (without its timeline) and the resolving update'), ...problemResponses, ...notFound },
     }),
     async (c) => idempotent(c, ctxOf(c), (ctx) => resolveIncident({ ctx, id: c.req.valid('param').id, input: c.req.valid('json') })),
   );
