@@ -1,4 +1,9 @@
 import type { Command } from 'commander';
+import { registerIncidentCommands } from './incident.ts';
+import { registerTransferCommands } from './transfer.ts';
 
-/** Domain commands (incidents, export/import, demo) register here, one file each. */
-export function registerCommands(_program: Command) {}
+/** Domain commands register here, one file each. */
+export function registerCommands(program: Command) {
+  registerIncidentCommands(program);
+  registerTransferCommands(program);
+}
