@@ -10,6 +10,12 @@ import { fileURLToPath } from 'node:url';
 const concurrency = 8;
 const updates = Number(process.env.BENCH_UPDATES) || 10_000;
 const bareRequests = Math.min(updates, 5_000);
+const rounds = 5;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
 
 interface Server {
   apiPort: number;
@@ -22,7 +28,7 @@ interface Server {
 
 async function startServer(env: NodeJS.ProcessEnv): Promise<Server> {
   const script = fileURLToPath(new URL('./support/api-server.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', script], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
   return {
     ...JSON.parse(line),
@@ -60,8 +66,15 @@ async function run(env: NodeJS.ProcessEnv) {
       fetch(`http://127.0.0.1:${server.apiPort}/api/admin/incidents/${incident(index)}/updates`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` }, body: body(index) });
     await load(300, bare);
     await load(300, api);
-    const bareRps = await load(bareRequests, bare);
-    const apiRps = await load(updates, api);
+    // Alternating rounds, so a busy moment of the machine weighs on both sides alike; medians.
+    const bareRates: number[] = [];
+    const apiRates: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      bareRates.push(await load(Math.ceil(bareRequests / rounds), bare));
+      apiRates.push(await load(Math.ceil(updates / rounds), api));
+    }
+    const bareRps = median(bareRates);
+    const apiRps = median(apiRates);
     const memory = await (await fetch(`http://127.0.0.1:${server.barePort}/bare/memory`)).json();
     return { engine: server.engine, apiRps, bareRps, ratio: apiRps / bareRps, rssMb: memory.rss / 1_048_576, heapMb: memory.heapUsed / 1_048_576 };
   } finally {

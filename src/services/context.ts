@@ -1,5 +1,5 @@
 import type { DatabaseHandle, Tx } from '../adapters/db/connect.ts';
-import type { ActorType } from '../adapters/db/schema.ts';
+import type { ActorType, NewRow } from '../adapters/db/schema.ts';
 import type { Queue } from '../adapters/queue/queue.ts';
 import { can, type Permission, type Role } from '../domain/access/roles.ts';
 import { ForbiddenError, StaleVersionError } from '../domain/errors.ts';
@@ -50,22 +50,24 @@ export interface AuditEntry {
 
 /** Appends to the audit log in the caller's transaction: the change and its record commit together. */
 export async function recordAudit(tx: Tx, ctx: Ctx, entry: AuditEntry): Promise<void> {
-  await tx
-    .insertInto('audit_log')
-    .values({
-      workspace_id: ctx.workspaceId,
-      at: ctx.now(),
-      actor_type: ctx.actor.type,
-      actor_id: ctx.actor.type === 'system' ? null : ctx.actor.id,
-      actor_name: ctx.actor.name,
-      action: entry.action,
-      entity_type: entry.entityType,
-      entity_id: entry.entityId,
-      before: entry.before === undefined ? null : JSON.stringify(redactSecrets(entry.before)),
-      after: entry.after === undefined ? null : JSON.stringify(redactSecrets(entry.after)),
-      request_id: ctx.requestId ?? null,
-    })
-    .execute();
+  await tx.insertInto('audit_log').values(auditRow(ctx, entry)).execute();
+}
+
+/** The audit row for an entry, for a verb that writes it within a larger statement. */
+export function auditRow(ctx: Ctx, entry: AuditEntry): NewRow<'audit_log'> {
+  return {
+    workspace_id: ctx.workspaceId,
+    at: ctx.now(),
+    actor_type: ctx.actor.type,
+    actor_id: ctx.actor.type === 'system' ? null : ctx.actor.id,
+    actor_name: ctx.actor.name,
+    action: entry.action,
+    entity_type: entry.entityType,
+    entity_id: entry.entityId,
+    before: entry.before === undefined ? null : JSON.stringify(redactSecrets(entry.before)),
+    after: entry.after === undefined ? null : JSON.stringify(redactSecrets(entry.after)),
+    request_id: ctx.requestId ?? null,
+  };
 }
 
 const secretKeys = new Set(['password', 'password_hash', 'secret_hash', 'secret', 'token', 'csrf_token']);

@@ -15,7 +15,7 @@ describe('tocsin incident', () => {
     try {
       const workspace = await db.db.selectFrom('workspaces').select('id').executeTakeFirstOrThrow();
       const now = new Date();
-      for (const [id, name] of [['dnsdnsdnsdns', 'DNS'], ['apiapiapiapi', 'Public API']]) {
+      for (const [id, name] of [['dnsdnsdnsdns', 'DNS'], ['apiapiapiapi', 'Public API']] as const) {
         await db.db.insertInto('components').values({ workspace_id: workspace.id, id, name, position: 1, status: 'operational', created_at: now, updated_at: now, group_id: null, description: null, start_date: null }).execute();
       }
     } finally {

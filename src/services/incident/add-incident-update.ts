@@ -6,7 +6,8 @@ import { compareNewestFirst, deriveIncidentState, foldIncidentState, nextCreated
 import { assertTransition, incidentStatuses, isOpen } from '../../domain/incident/lifecycle.ts';
 import { futureIssue } from '../../domain/incident/times.ts';
 import { applyComponentStatus, fetchComponent, type StatusChange } from '../component/internal.ts';
-import { actorColumns, authorize, recordAudit, withTransaction, type Ctx } from '../context.ts';
+import { actorColumns, auditRow, authorize, withTransaction, type Ctx } from '../context.ts';
+import type { Row } from '../../adapters/db/schema.ts';
 import { Body, Instant, parseInput, toDate } from '../schemas.ts';
 import {
   ComponentChanges,
@@ -87,42 +88,38 @@ export async function addIncidentUpdate({ ctx, id, input }: { ctx: Ctx; id: stri
       }
     }
 
-    const row = await tx
-      .insertInto('incident_updates')
-      .values({
-        workspace_id: ctx.workspaceId,
-        id: update.id,
-        incident_id: id,
-        status: data.status,
-        body: data.body,
-        affected_components: changes.length > 0 ? JSON.stringify(changes) : null,
-        deliver_notifications: data.deliver_notifications,
-        ...actorColumns(ctx.actor),
-        created_at: createdAt,
-        published_at: createdAt,
-        display_at: update.displayAt,
-        updated_at: createdAt,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const incidentRow = await tx
-      .updateTable('incidents')
-      .set({ status: state.status, monitoring_at: state.monitoringAt, resolved_at: state.resolvedAt, updated_at: now, version: before.version + 1 })
-      .where('workspace_id', '=', ctx.workspaceId)
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-
+    const row: Row<'incident_updates'> = {
+      workspace_id: ctx.workspaceId,
+      id: update.id,
+      incident_id: id,
+      status: data.status,
+      body: data.body,
+      affected_components: changes.length > 0 ? changes : null,
+      deliver_notifications: data.deliver_notifications,
+      ...actorColumns(ctx.actor),
+      created_at: createdAt,
+      published_at: createdAt,
+      display_at: update.displayAt,
+      updated_at: createdAt,
+      version: 1,
+    };
+    const incidentRow: Row<'incidents'> = { ...before, status: state.status, monitoring_at: state.monitoringAt, resolved_at: state.resolvedAt, updated_at: now, version: before.version + 1 };
     const componentIds = added.length > 0 || (data.remove_component_ids ?? []).length > 0 ? ((await fetchAffectedComponents(tx, ctx, [id])).get(id) ?? []) : beforeComponentIds;
     const incident = presentIncidentFields(incidentRow, componentIds);
     const added_update = presentIncidentUpdate(row);
-    await recordAudit(tx, ctx, {
-      action: 'incident.add_update',
-      entityType: 'incident',
-      entityId: id,
-      before: presentIncidentFields(before, beforeComponentIds),
-      after: { ...incident, added_update },
-    });
+    // The update, the incident's new state and the audit row are one statement: one round trip.
+    await tx
+      .with('added_update', (db) => db.insertInto('incident_updates').values({ ...row, affected_components: row.affected_components && JSON.stringify(row.affected_components) }))
+      .with('moved_incident', (db) =>
+        db
+          .updateTable('incidents')
+          .set({ status: incidentRow.status, monitoring_at: incidentRow.monitoring_at, resolved_at: incidentRow.resolved_at, updated_at: now, version: incidentRow.version })
+          .where('workspace_id', '=', ctx.workspaceId)
+          .where('id', '=', id),
+      )
+      .insertInto('audit_log')
+      .values(auditRow(ctx, { action: 'incident.add_update', entityType: 'incident', entityId: id, before: presentIncidentFields(before, beforeComponentIds), after: { ...incident, added_update } }))
+      .execute();
     return { ...incident, update: added_update };
   });
 }
