@@ -58,6 +58,24 @@ describe('stateless app processes sharing one PostgreSQL', { skip: testEngine !=
     assert.equal((await call(b, 'GET', `/api/admin/components/${created.body.id}`)).body.description, 'first');
   });
 
+  it('lets the worker process start a maintenance that an API process scheduled, seen by the other', async () => {
+    const [a, b] = ports as [number, number];
+    const component = await call(a, 'POST', '/api/admin/components', { name: 'Core routers' });
+    const now = Date.now();
+    const scheduled = await call(a, 'POST', '/api/admin/maintenances', {
+      name: 'Router upgrade',
+      scheduled_for: new Date(now - 1_000).toISOString(),
+      scheduled_until: new Date(now + 3_600_000).toISOString(),
+      component_ids: [component.body.id],
+      body: 'We upgrade the core routers.',
+    });
+    assert.equal(scheduled.status, 201, JSON.stringify(scheduled.body));
+    // The worker says when it moved the maintenance on; wait for that line, not for a time.
+    await processes[2]!.waitFor(new RegExp(`"maintenanceId":"${scheduled.body.id}".*maintenance advanced`), 20_000);
+    assert.equal((await call(b, 'GET', `/api/admin/maintenances/${scheduled.body.id}`)).body.status, 'in_progress');
+    assert.equal((await call(b, 'GET', `/api/admin/components/${component.body.id}`)).body.status, 'under_maintenance');
+  });
+
   it('stops cleanly on SIGTERM', async () => {
     const extra = startTocsin(['serve', '--no-worker'], { DATABASE_URL: db.url, PORT: '0' });
     await listeningPort(extra);

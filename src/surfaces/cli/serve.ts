@@ -7,7 +7,10 @@ import { openDatabase } from '../../adapters/db/connect.ts';
 import { startWorker } from '../worker/worker.ts';
 import { seedDemo } from '../../services/demo/seed-demo.ts';
 
-/** Resolves when the process is asked to stop (Ctrl-C or a supervisor's SIGTERM). */
+/**
+ * Resolves when the process is asked to stop (Ctrl-C or a supervisor's SIGTERM). Installed before
+ * start-up, so a stop requested while starting still shuts down cleanly.
+ */
 function untilSignal(): Promise<string> {
   return new Promise((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));
@@ -23,9 +26,10 @@ export function registerServeCommands(program: Command) {
     .action(async (options: { worker: boolean }) => {
       const config = readConfig();
       const logger = createLogger(config.logLevel);
+      const stopRequested = untilSignal();
       const server = await startServer(config, logger, { withWorker: options.worker });
       logger.info({ port: server.port, database: config.database.kind }, `Tocsin listening on http://${config.host}:${server.port}`);
-      const signal = await untilSignal();
+      const signal = await stopRequested;
       logger.info({ signal }, 'shutting down');
       await server.stop();
     });
@@ -36,6 +40,7 @@ export function registerServeCommands(program: Command) {
     .action(async () => {
       const config = readConfig();
       const logger = createLogger(config.logLevel);
+      const stopRequested = untilSignal();
       let signInHint = '';
       const server = await startServer(config, logger, {
         withWorker: true,
@@ -50,7 +55,7 @@ export function registerServeCommands(program: Command) {
       });
       const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${server.port}`;
       process.stdout.write(`\nTocsin is running at ${url} (data: ${config.database.kind === 'pglite' ? config.dataDir : 'PostgreSQL'}).\n${signInHint}\nAdmin API reference: ${url}/api/docs — stop with Ctrl-C.\n\n`);
-      const signal = await untilSignal();
+      const signal = await stopRequested;
       logger.info({ signal }, 'shutting down');
       await server.stop();
     });
@@ -61,9 +66,10 @@ export function registerServeCommands(program: Command) {
     .action(async () => {
       const config = readConfig();
       const logger = createLogger(config.logLevel);
+      const stopRequested = untilSignal();
       const runtime = await openRuntime(config, { runsJobs: true });
       const worker = await startWorker(runtime, logger);
-      const signal = await untilSignal();
+      const signal = await stopRequested;
       logger.info({ signal }, 'shutting down');
       await worker.stop();
       await runtime.close();
