@@ -18,6 +18,8 @@ export interface CliResult {
 /** A data folder (and on PostgreSQL an empty database of its own) that `tocsin` commands run against. */
 export interface CliSandbox {
   dataDir: string;
+  /** The environment the commands run with (its data folder or database). */
+  env: NodeJS.ProcessEnv;
   /** Runs `tocsin <args>` as its own process and waits for it to exit. */
   run(args: string[], options?: { env?: Record<string, string>; stdin?: string }): Promise<CliResult>;
   /** Opens, from the test process, the database the commands use (on PGlite this takes the folder's lock). */
@@ -41,6 +43,7 @@ export async function createCliSandbox(): Promise<CliSandbox> {
   if (database) env.DATABASE_URL = database.url;
   return {
     dataDir,
+    env,
     run(args, options = {}) {
       return new Promise((resolve, reject) => {
         const child = spawn(process.execPath, [binPath, ...args], { env: { ...env, ...options.env }, stdio: ['pipe', 'pipe', 'pipe'] });

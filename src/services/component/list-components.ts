@@ -1,5 +1,5 @@
 import { authorize, type Ctx } from '../context.ts';
-import { presentComponent, presentGroup } from './internal.ts';
+import { fetchComponent, fetchGroup, presentComponent, presentGroup } from './internal.ts';
 
 /** Components by position, and groups with the ids of their components in the same order. */
 export async function listComponents({ ctx }: { ctx: Ctx }) {
@@ -17,6 +17,14 @@ export async function listComponents({ ctx }: { ctx: Ctx }) {
 
 export async function getComponent({ ctx, id }: { ctx: Ctx; id: string }) {
   authorize(ctx, 'component.read');
-  const { fetchComponent } = await import('./internal.ts');
   return ctx.db.transaction(async (tx) => presentComponent(await fetchComponent(tx, ctx, id)));
+}
+
+export async function getGroup({ ctx, id }: { ctx: Ctx; id: string }) {
+  authorize(ctx, 'component.read');
+  return ctx.db.transaction(async (tx) => {
+    const group = await fetchGroup(tx, ctx, id);
+    const members = await tx.selectFrom('components').select('id').where('workspace_id', '=', ctx.workspaceId).where('group_id', '=', id).orderBy('position').orderBy('id').execute();
+    return presentGroup(group, members.map((member) => member.id));
+  });
 }

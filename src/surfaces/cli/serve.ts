@@ -53,7 +53,7 @@ export function registerServeCommands(program: Command) {
               : `Sign in as ${seeded.ownerEmail} with the password printed at the first start (or TOCSIN_ADMIN_PASSWORD then).`;
         },
       });
-      const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${server.port}`;
+      const url = `http://${['0.0.0.0', '127.0.0.1', '::'].includes(config.host) ? 'localhost' : config.host}:${server.port}`;
       process.stdout.write(`\nTocsin is running at ${url} (data: ${config.database.kind === 'pglite' ? config.dataDir : 'PostgreSQL'}).\n${signInHint}\nAdmin API reference: ${url}/api/docs — stop with Ctrl-C.\n\n`);
       const signal = await stopRequested;
       logger.info({ signal }, 'shutting down');

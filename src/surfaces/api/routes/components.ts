@@ -4,7 +4,7 @@ import { componentStatuses } from '../../../domain/component/status.ts';
 import { CreateComponentInput, createComponent } from '../../../services/component/create-component.ts';
 import { UpdateComponentInput, updateComponent } from '../../../services/component/update-component.ts';
 import { deleteComponent } from '../../../services/component/delete-component.ts';
-import { getComponent, listComponents } from '../../../services/component/list-components.ts';
+import { getComponent, getGroup, listComponents } from '../../../services/component/list-components.ts';
 import { componentHistory } from '../../../services/component/component-history.ts';
 import { CreateGroupInput, createGroup } from '../../../services/component/create-group.ts';
 import { UpdateGroupInput, updateGroup } from '../../../services/component/update-group.ts';
@@ -106,6 +106,14 @@ export function registerComponentRoutes(app: OpenAPIHono<AppEnv>) {
       responses: { 201: ok(Group, 'The group'), ...problemResponses },
     }),
     async (c) => idempotent(c, ctxOf(c), (ctx) => createGroup({ ctx, input: c.req.valid('json') })),
+  );
+  app.openapi(
+    adminRoute('component.read', {
+      method: 'get', path: '/api/admin/component-groups/{id}', tags, summary: 'Get a component group with its components in order',
+      request: { params: IdParam },
+      responses: { 200: ok(Group, 'The group (ETag: its version)'), ...problemResponses, 404: { description: 'No such group' } },
+    }),
+    async (c) => versioned(c, await getGroup({ ctx: ctxOf(c), id: c.req.valid('param').id })),
   );
   app.openapi(
     adminRoute('component.manage', {
