@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { authorize, type Ctx } from '../context.ts';
 import { Instant, parseInput, toDate } from '../schemas.ts';
-import { fetchComponent } from './internal.ts';
+import { fetchComponent } from './component-status.ts';
 
 export const ComponentHistoryInput = z.strictObject({ from: Instant.optional(), to: Instant.optional() });
 

@@ -1,5 +1,6 @@
 import { authorize, checkVersion, recordAudit, withTransaction, type Ctx } from '../context.ts';
-import { fetchComponent, presentComponent } from './internal.ts';
+import { fetchComponent } from './component-status.ts';
+import { presentComponent } from './internal.ts';
 
 /** Deletes a component and its status history; incidents keep its name in their updates. */
 export async function deleteComponent({ ctx, id, expectedVersion }: { ctx: Ctx; id: string; expectedVersion?: number }) {

@@ -1,5 +1,6 @@
 import { authorize, type Ctx } from '../context.ts';
-import { fetchComponent, fetchGroup, presentComponent, presentGroup } from './internal.ts';
+import { fetchComponent } from './component-status.ts';
+import { fetchGroup, presentComponent, presentGroup } from './internal.ts';
 
 /** Components by position, and groups with the ids of their components in the same order. */
 export async function listComponents({ ctx }: { ctx: Ctx }) {

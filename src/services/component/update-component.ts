@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { authorize, checkVersion, recordAudit, withTransaction, type Ctx } from '../context.ts';
 import { ComponentStatus, DateOnly, Description, Id, Name, Position, parseInput } from '../schemas.ts';
-import { applyComponentStatus, fetchComponent, fetchGroup, presentComponent } from './internal.ts';
+import { applyComponentStatus, fetchComponent } from './component-status.ts';
+import { fetchGroup, presentComponent } from './internal.ts';
 
 export const UpdateComponentInput = z.strictObject({
   name: Name.optional(),

@@ -6,7 +6,7 @@ import type { Ctx } from '../context.ts';
 import { addUser } from '../access/add-user.ts';
 import { createComponent } from '../component/create-component.ts';
 import { createGroup } from '../component/create-group.ts';
-import { applyComponentStatus } from '../component/internal.ts';
+import { applyComponentStatus } from '../component/component-status.ts';
 import { createPage } from '../page/pages.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
 import { demoGroups, demoOwnerEmail, demoPages, demoPeople, demoWorkspace, type ComponentKey } from './catalog.ts';

@@ -5,7 +5,7 @@ import { newId } from '../../domain/ids.ts';
 import { compareNewestFirst, deriveIncidentState, foldIncidentState, nextCreatedAt } from '../../domain/incident/derive-status.ts';
 import { assertTransition, incidentStatuses, isOpen } from '../../domain/incident/lifecycle.ts';
 import { futureIssue } from '../../domain/incident/times.ts';
-import { applyComponentStatus, fetchComponent, type StatusChange } from '../component/internal.ts';
+import { applyComponentStatus, fetchComponent, type StatusChange } from '../component/component-status.ts';
 import { actorColumns, auditRow, authorize, withTransaction, type Ctx } from '../context.ts';
 import type { Row } from '../../adapters/db/schema.ts';
 import { Body, Instant, parseInput, toDate } from '../schemas.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fetchComponent } from '../component/internal.ts';
+import { fetchComponent } from '../component/component-status.ts';
 import { impacts } from '../../domain/incident/lifecycle.ts';
 import { authorize, checkVersion, recordAudit, withTransaction, type Ctx } from '../context.ts';
 import { Id, Instant, Name, parseInput, toDate } from '../schemas.ts';

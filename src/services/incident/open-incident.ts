@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { StatusChange } from '../component/internal.ts';
-import { applyComponentStatus, fetchComponent } from '../component/internal.ts';
+import type { StatusChange } from '../component/component-status.ts';
+import { applyComponentStatus, fetchComponent } from '../component/component-status.ts';
 import { newId } from '../../domain/ids.ts';
 import { impliedComponentStatus } from '../../domain/incident/impact.ts';
 import { deriveIncidentState } from '../../domain/incident/derive-status.ts';

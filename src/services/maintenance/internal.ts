@@ -13,7 +13,7 @@ import {
 import { newId } from '../../domain/ids.ts';
 import { actorColumns, type Ctx } from '../context.ts';
 import { Id } from '../schemas.ts';
-import { applyComponentStatus, fetchComponent } from '../component/internal.ts';
+import { applyComponentStatus, fetchComponent } from '../component/component-status.ts';
 
 /** The components a maintenance covers: each once, in a stable order (the order rows are locked in). */
 export const ComponentIds = z
