@@ -56,3 +56,20 @@ export async function applyComponentStatus(
     .execute();
   return { code: component.id, name: component.name, old_status: component.status, new_status: status };
 }
+
+/**
+ * What caused a component's current status: its newest status change. Rows for one component are
+ * written under its row lock, so identity order is write order, even when `changed_at` was
+ * back-dated (imports, the demo's history).
+ */
+export async function currentStatusCause(tx: Tx, ctx: Ctx, componentId: string): Promise<{ incidentId: string | null; maintenanceId: string | null } | undefined> {
+  const newest = await tx
+    .selectFrom('component_status_changes')
+    .select(['incident_id', 'maintenance_id'])
+    .where('workspace_id', '=', ctx.workspaceId)
+    .where('component_id', '=', componentId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return newest && { incidentId: newest.incident_id, maintenanceId: newest.maintenance_id };
+}

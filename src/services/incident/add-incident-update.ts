@@ -5,7 +5,7 @@ import { newId } from '../../domain/ids.ts';
 import { compareNewestFirst, deriveIncidentState, foldIncidentState, nextCreatedAt } from '../../domain/incident/derive-status.ts';
 import { assertTransition, incidentStatuses, isOpen } from '../../domain/incident/lifecycle.ts';
 import { futureIssue } from '../../domain/incident/times.ts';
-import { applyComponentStatus, fetchComponent, type StatusChange } from '../component/component-status.ts';
+import { applyComponentStatus, currentStatusCause, fetchComponent, type StatusChange } from '../component/component-status.ts';
 import { actorColumns, auditRow, authorize, withTransaction, type Ctx } from '../context.ts';
 import type { Row } from '../../adapters/db/schema.ts';
 import { Body, Instant, parseInput, toDate } from '../schemas.ts';
@@ -130,17 +130,7 @@ export async function addIncidentUpdate({ ctx, id, input }: { ctx: Ctx; id: stri
  * still lists it.
  */
 async function isRestorable(tx: Tx, ctx: Ctx, incidentId: string, componentId: string): Promise<boolean> {
-  // The last row written set the cached status: rows for one component are written under its row
-  // lock, so identity order is write order even when changed_at was back-dated (imports, seeds).
-  const newest = await tx
-    .selectFrom('component_status_changes')
-    .select('incident_id')
-    .where('workspace_id', '=', ctx.workspaceId)
-    .where('component_id', '=', componentId)
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (newest?.incident_id !== incidentId) return false;
+  if ((await currentStatusCause(tx, ctx, componentId))?.incidentId !== incidentId) return false;
   const otherOpen = await tx
     .selectFrom('incident_components')
     .innerJoin('incidents', (join) =>

@@ -13,7 +13,7 @@ import {
 import { newId } from '../../domain/ids.ts';
 import { actorColumns, type Ctx } from '../context.ts';
 import { Id } from '../schemas.ts';
-import { applyComponentStatus, fetchComponent } from '../component/component-status.ts';
+import { applyComponentStatus, currentStatusCause, fetchComponent } from '../component/component-status.ts';
 
 /** The components a maintenance covers: each once, in a stable order (the order rows are locked in). */
 export const ComponentIds = z
@@ -157,15 +157,7 @@ export async function releaseComponents(tx: Tx, ctx: Ctx, maintenanceId: string,
   for (const componentId of [...componentIds].sort()) {
     const component = await fetchComponent(tx, ctx, componentId, true);
     if (component.status !== 'under_maintenance') continue;
-    const newest = await tx
-      .selectFrom('component_status_changes')
-      .select('maintenance_id')
-      .where('workspace_id', '=', ctx.workspaceId)
-      .where('component_id', '=', componentId)
-      .orderBy('changed_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const cause = await currentStatusCause(tx, ctx, componentId);
     const other = await tx
       .selectFrom('maintenance_components as mc')
       .innerJoin('maintenances as m', (join) => join.onRef('m.workspace_id', '=', 'mc.workspace_id').onRef('m.id', '=', 'mc.maintenance_id'))
@@ -178,7 +170,7 @@ export async function releaseComponents(tx: Tx, ctx: Ctx, maintenanceId: string,
       .executeTakeFirst();
     const status = statusWhenReleased({
       status: component.status,
-      isSetByMaintenance: newest?.maintenance_id != null,
+      isSetByMaintenance: cause?.maintenanceId != null,
       isHeldByAnotherMaintenance: other !== undefined,
     });
     if (status) await applyComponentStatus(tx, ctx, componentId, status, { maintenanceId });
