@@ -18,6 +18,10 @@ export interface Config {
   logLevel: string;
   /** Send cookies with the Secure flag; set it when Tocsin is served over HTTPS. (Default: false) */
   secureCookies: boolean;
+  /** Tocsin's own copy of every status page, `<siteDir>/<workspace>/<page>`. (Default: <dataDir>/site) */
+  siteDir: string;
+  /** Base URL of status pages that have no URL of their own: `<statusUrl>/<page slug>`. (Default: http://localhost:<statusPort>) */
+  statusUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -37,6 +41,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.TOCSIN_ADMIN_PASSWORD || undefined,
     logLevel: env.LOG_LEVEL || 'info',
     secureCookies: env.TOCSIN_SECURE_COOKIES === 'true',
+    siteDir: path.resolve(env.TOCSIN_SITE_DIR || path.join(dataDir, 'site')),
+    statusUrl: (env.TOCSIN_STATUS_URL || `http://localhost:${readPort(env, 'STATUS_PORT', 3001)}`).replace(/\/+$/, ''),
   };
 }
 

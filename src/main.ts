@@ -54,7 +54,7 @@ export async function startServer(
     await runtime.close();
     throw error;
   }
-  const worker = options.withWorker ? await startWorker(runtime, logger) : undefined;
+  const worker = options.withWorker ? await startWorker(runtime, logger, config) : undefined;
   let ready = true;
   const app = createApp({
     db: runtime.db,

@@ -132,9 +132,4 @@ export interface PublicStatusChange {
   changedAt: Date;
 }
 
-/** A file of the generated site: its path relative to the page's folder, and its bytes. */
-export interface SiteFile {
-  path: string;
-  contentType: string;
-  body: string | Uint8Array;
-}
+export type { SiteFile } from '../domain/site-file.ts';

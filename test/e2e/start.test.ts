@@ -12,7 +12,7 @@ describe('tocsin start (npm start)', () => {
   after(async () => sandbox?.close());
 
   it('serves the demo workspace, prints the sign-in once, keeps secrets out of its logs and stops cleanly', async () => {
-    const first = startTocsin(['start'], { ...sandbox.env, PORT: '0', LOG_LEVEL: 'info' });
+    const first = startTocsin(['start'], { ...sandbox.env, PORT: '0', STATUS_PORT: '0', LOG_LEVEL: 'info' });
     try {
       const running = await first.waitFor(/Tocsin is running at/, 60_000);
       const port = Number(/:(\d+) /.exec(running)![1]);
@@ -28,6 +28,20 @@ describe('tocsin start (npm start)', () => {
       assert.match(open.incidents[0].name, /Managed PostgreSQL/);
       const home = await fetch(`http://127.0.0.1:${port}/`, { headers: { 'accept-language': 'fr-FR,fr;q=0.9' } });
       assert.match(await home.text(), /La communication de crise/);
+
+      // The status page is static files on a server of its own, published by the worker.
+      const statusLine = await first.waitFor(/Status page \(static files, served apart\)/);
+      const statusPort = Number(/localhost:(\d+)/.exec(statusLine)![1]);
+      await first.waitFor(/"page":"status".*status page published/, 60_000);
+      const summary = await (await fetch(`http://127.0.0.1:${statusPort}/api/v2/summary.json`)).json();
+      assert.equal(summary.incidents.length, 1);
+      assert.match(summary.incidents[0].name, /Managed PostgreSQL/);
+      assert.equal(summary.components.filter((c: any) => !c.group).length, 12);
+      const statusHome = await fetch(`http://127.0.0.1:${statusPort}/`);
+      assert.equal(statusHome.status, 200);
+      assert.match(await statusHome.text(), /Managed PostgreSQL/);
+      await first.waitFor(/"page":"statut".*status page published/, 60_000);
+      assert.match(await (await fetch(`http://127.0.0.1:${statusPort}/statut/`)).text(), /lang="fr"/);
 
       assert.equal(await first.stop(), 0);
       const logs = first.output.filter((line) => line.startsWith('{')).join('\n');

@@ -17,10 +17,15 @@ export interface SqlExecutor {
 export interface DatabaseHandle extends SqlExecutor {
   readonly kind: 'pglite' | 'postgres';
   readonly db: Kysely<Database>;
-  /** Runs `fn` in one transaction; on PGlite it holds the single connection for its length. */
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn` in one transaction; on PGlite it holds the single connection for its length (and is
+   * therefore alone: every isolation level behaves as serializable there).
+   */
+  transaction<T>(fn: (tx: Tx) => Promise<T>, options?: { isolation?: 'repeatable read' | 'serializable' }): Promise<T>;
   /** Runs a multi-statement SQL script in one transaction on one connection (migrations). */
   runScript(script: string): Promise<void>;
+  /** Calls `onNotify` for each NOTIFY on `channel`, until the returned function is called. */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   /** The PGlite instance, for tests that clone or dump it; undefined on PostgreSQL. */
   readonly pglite?: PGlite;
   close(): Promise<void>;
@@ -57,11 +62,22 @@ function openPostgres(url: string, poolSize: number): DatabaseHandle {
   return {
     kind: 'postgres',
     db,
-    transaction: (fn) => db.transaction().execute(fn),
+    transaction: (fn, options) => (options?.isolation ? db.transaction().setIsolationLevel(options.isolation) : db.transaction()).execute(fn),
     async executeSql(text, values) {
       const result = await pool.query(text, values as unknown[] | undefined);
       // A multi-statement text without parameters returns one result per statement.
       return Array.isArray(result) ? { rows: result.at(-1)?.rows ?? [] } : { rows: result.rows };
+    },
+    async listen(channel, onNotify) {
+      // A connection of its own, outside the pool: LISTEN lasts as long as the session.
+      const client = new pg.Client({ connectionString: url });
+      client.on('notification', (message) => message.channel === channel && onNotify(message.payload ?? ''));
+      client.on('error', () => {});
+      await client.connect();
+      await client.query(`listen "${channel.replaceAll('"', '')}"`);
+      return async () => {
+        await client.end().catch(() => {});
+      };
     },
     async runScript(script) {
       const client = await pool.connect();
@@ -108,6 +124,10 @@ async function openPGlite(dataDir: string | null, loadDataDir?: Blob): Promise<D
         const results = await pglite.exec(text);
         return { rows: results.at(-1)?.rows ?? [] };
       }),
+    async listen(channel, onNotify) {
+      const unsubscribe = await lock.run(() => pglite.listen(channel, onNotify));
+      return () => lock.run(() => unsubscribe());
+    },
     runScript: (script) =>
       lock.run(async () => {
         try {

@@ -81,6 +81,32 @@ export interface StatusPagesTable {
   created_at: CreatedAt;
   updated_at: DefaultedTimestamp;
   version: Version;
+  content_version: ColumnType<number, number | undefined, number>;
+  published_version: ColumnType<number, number | undefined, number>;
+  build_lease_until: Timestamp | null;
+  published_at: Timestamp | null;
+  publish_failures: ColumnType<number, number | undefined, number>;
+  next_publish_at: Timestamp | null;
+  last_publish_error: string | null;
+}
+
+export type PublishTargetConfig =
+  | { kind: 'folder'; path: string }
+  | { kind: 's3'; bucket: string; prefix?: string; endpoint?: string; region?: string; accessKeyIdEnv?: string; secretAccessKeyEnv?: string }
+  | { kind: 'git'; remote: string; branch?: string };
+
+export interface PublishTargetsTable {
+  workspace_id: string;
+  id: string;
+  page_id: string;
+  kind: 'folder' | 's3' | 'git';
+  config: Json<PublishTargetConfig>;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+  version: Version;
+  published_version: ColumnType<number, number | undefined, number>;
+  published_at: Timestamp | null;
+  last_error: string | null;
 }
 
 export interface ComponentGroupsTable {
@@ -238,6 +264,7 @@ export interface Database {
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   status_pages: StatusPagesTable;
+  publish_targets: PublishTargetsTable;
   component_groups: ComponentGroupsTable;
   components: ComponentsTable;
   incidents: IncidentsTable;

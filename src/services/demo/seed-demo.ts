@@ -38,7 +38,14 @@ function mulberry32(seed: number): () => number {
  * twelve components in three groups, 90 days of status history, past incidents, a scheduled
  * maintenance and an incident going on now. Does nothing when the workspace already exists.
  */
-export async function seedDemo({ db, queue, now, password }: { db: DatabaseHandle; queue: Queue; now: Date; password?: string }): Promise<DemoSeedResult> {
+export async function seedDemo({ db, queue, now, password, statusUrl = 'http://localhost:3001' }: {
+  db: DatabaseHandle;
+  queue: Queue;
+  now: Date;
+  password?: string;
+  /** Where the demo's static server shows the pages: the English one at its root, the others below. */
+  statusUrl?: string;
+}): Promise<DemoSeedResult> {
   const existing = await db.db.selectFrom('workspaces').select('id').where('slug', '=', demoWorkspace.slug).executeTakeFirst();
   if (existing) return { created: false, ownerEmail: demoOwnerEmail };
 
@@ -52,7 +59,10 @@ export async function seedDemo({ db, queue, now, password }: { db: DatabaseHandl
     const user = await addUser({ ctx, input: { ...person, password: demoPassword } });
     userIds.set(person.role, user.id);
   }
-  for (const page of demoPages) await createPage({ ctx, input: page });
+  for (const page of demoPages) {
+    const url = page.visibility === 'private' ? null : page.slug === 'status' ? statusUrl : `${statusUrl}/${page.slug}`;
+    await createPage({ ctx, input: { ...page, url } });
+  }
 
   const componentIds = new Map<ComponentKey, string>();
   for (const group of demoGroups) {

@@ -107,9 +107,13 @@ export async function addIncidentUpdate({ ctx, id, input }: { ctx: Ctx; id: stri
     const componentIds = added.length > 0 || (data.remove_component_ids ?? []).length > 0 ? ((await fetchAffectedComponents(tx, ctx, [id])).get(id) ?? []) : beforeComponentIds;
     const incident = presentIncidentFields(incidentRow, componentIds);
     const added_update = presentIncidentUpdate(row);
-    // The update, the incident's new state and the audit row are one statement: one round trip.
+    // The update, the incident's new state, the audit row and the pages going stale are one
+    // statement: one round trip (recordAudit's work, done inline).
     await tx
       .with('added_update', (db) => db.insertInto('incident_updates').values({ ...row, affected_components: row.affected_components && JSON.stringify(row.affected_components) }))
+      .with('stale_pages', (db) =>
+        db.updateTable('status_pages').set((eb) => ({ content_version: eb('content_version', '+', 1) })).where('workspace_id', '=', ctx.workspaceId),
+      )
       .with('moved_incident', (db) =>
         db
           .updateTable('incidents')

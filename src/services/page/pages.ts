@@ -28,8 +28,23 @@ export const UpdatePageInput = z.strictObject({
 });
 
 export function presentPage(row: Row<'status_pages'>) {
-  const { workspace_id: _workspace, ...rest } = row;
-  return { ...rest, created_at: row.created_at.toISOString(), updated_at: row.updated_at.toISOString() };
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    language: row.language,
+    time_zone: row.time_zone,
+    visibility: row.visibility,
+    url: row.url,
+    created_at: row.created_at.toISOString(),
+    updated_at: row.updated_at.toISOString(),
+    version: row.version,
+    content_version: row.content_version,
+    published_version: row.published_version,
+    published_at: row.published_at?.toISOString() ?? null,
+    last_publish_error: row.last_publish_error,
+    next_publish_at: row.next_publish_at?.toISOString() ?? null,
+  };
 }
 
 async function fetchPage(tx: Tx, ctx: Ctx, id: string) {

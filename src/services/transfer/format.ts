@@ -20,6 +20,11 @@ type TableSpec = {
      * re-points them, unchecked. Ids are random: a value found among the people's ids is a person.
      */
     userColumns?: readonly (keyof Database[T] & string)[];
+    /**
+     * Columns about this installation's own work (how far a page's publishing got), not about the
+     * workspace: never exported; an import starts them from their defaults.
+     */
+    localState?: readonly (keyof Database[T] & string)[];
   };
 }[keyof Database];
 
@@ -28,7 +33,12 @@ type TableSpec = {
  * refers to). A table added to the schema is one line here.
  */
 export const workspaceTables = [
-  { name: 'status_pages', key: ['id'] },
+  {
+    name: 'status_pages',
+    key: ['id'],
+    localState: ['content_version', 'published_version', 'build_lease_until', 'published_at', 'publish_failures', 'next_publish_at', 'last_publish_error'],
+  },
+  { name: 'publish_targets', key: ['id'], references: { page_id: 'status_pages' }, localState: ['published_version', 'published_at', 'last_error'] },
   { name: 'component_groups', key: ['id'] },
   { name: 'components', key: ['id'], references: { group_id: 'component_groups' } },
   { name: 'component_status_changes', key: ['id'], references: { component_id: 'components' } },

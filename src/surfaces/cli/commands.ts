@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { registerIncidentCommands } from './incident.ts';
 import { registerTransferCommands } from './transfer.ts';
+import { registerPublishCommands } from './publish.ts';
 
 /** Domain commands register here, one file each. */
 export function registerCommands(program: Command) {
   registerIncidentCommands(program);
   registerTransferCommands(program);
+  registerPublishCommands(program);
 }

@@ -6,6 +6,22 @@ import { migrate } from '../../adapters/db/migrate.ts';
 import { openDatabase } from '../../adapters/db/connect.ts';
 import { startWorker } from '../worker/worker.ts';
 import { seedDemo } from '../../services/demo/seed-demo.ts';
+import { demoWorkspace } from '../../services/demo/catalog.ts';
+import { startStatusServer, type StaticMount } from '../static/status-server.ts';
+import type { Runtime } from '../../main.ts';
+import path from 'node:path';
+
+/** The demo's public pages for the static server: `status` at the root, the others below it. */
+async function demoMounts(runtime: Runtime, siteDir: string): Promise<StaticMount[]> {
+  const pages = await runtime.db.db
+    .selectFrom('status_pages')
+    .innerJoin('workspaces', 'workspaces.id', 'status_pages.workspace_id')
+    .select(['status_pages.slug'])
+    .where('workspaces.slug', '=', demoWorkspace.slug)
+    .where('status_pages.visibility', '=', 'public')
+    .execute();
+  return pages.map((page) => ({ prefix: page.slug === 'status' ? '' : `/${page.slug}`, folder: path.join(siteDir, demoWorkspace.slug, page.slug) }));
+}
 
 /**
  * Resolves when the process is asked to stop (Ctrl-C or a supervisor's SIGTERM). Installed before
@@ -42,10 +58,12 @@ export function registerServeCommands(program: Command) {
       const logger = createLogger(config.logLevel);
       const stopRequested = untilSignal();
       let signInHint = '';
+      let mounts: StaticMount[] = [];
       const server = await startServer(config, logger, {
         withWorker: true,
         prepare: async (runtime) => {
-          const seeded = await seedDemo({ db: runtime.db, queue: runtime.queue, now: new Date(), password: config.adminPassword });
+          const seeded = await seedDemo({ db: runtime.db, queue: runtime.queue, now: new Date(), password: config.adminPassword, statusUrl: config.statusUrl });
+          mounts = await demoMounts(runtime, config.siteDir);
           signInHint = seeded.generatedPassword
             ? `Sign in as ${seeded.ownerEmail} with the password ${seeded.generatedPassword} (shown this once; set TOCSIN_ADMIN_PASSWORD to choose it).`
             : seeded.created
@@ -53,10 +71,18 @@ export function registerServeCommands(program: Command) {
               : `Sign in as ${seeded.ownerEmail} with the password printed at the first start (or TOCSIN_ADMIN_PASSWORD then).`;
         },
       });
-      const url = `http://${['0.0.0.0', '127.0.0.1', '::'].includes(config.host) ? 'localhost' : config.host}:${server.port}`;
-      process.stdout.write(`\nTocsin is running at ${url} (data: ${config.database.kind === 'pglite' ? config.dataDir : 'PostgreSQL'}).\n${signInHint}\nAdmin API reference: ${url}/api/docs — stop with Ctrl-C.\n\n`);
+      const statusServer = await startStatusServer(mounts, { port: config.statusPort, hostname: config.host });
+      const statusPort = (statusServer.address() as { port: number }).port;
+      const host = ['0.0.0.0', '127.0.0.1', '::'].includes(config.host) ? 'localhost' : config.host;
+      const url = `http://${host}:${server.port}`;
+      process.stdout.write(
+        `\nTocsin is running at ${url} (data: ${config.database.kind === 'pglite' ? config.dataDir : 'PostgreSQL'}).\n${signInHint}\n` +
+          `Status page (static files, served apart): http://${host}:${statusPort}${mounts.length > 1 ? ` (also ${mounts.filter((m) => m.prefix).map((m) => `http://${host}:${statusPort}${m.prefix}/`).join(', ')})` : ''}\n` +
+          `Admin API reference: ${url}/api/docs — stop with Ctrl-C.\n\n`,
+      );
       const signal = await stopRequested;
       logger.info({ signal }, 'shutting down');
+      await new Promise<void>((resolve) => statusServer.close(() => resolve()));
       await server.stop();
     });
 
@@ -68,7 +94,7 @@ export function registerServeCommands(program: Command) {
       const logger = createLogger(config.logLevel);
       const stopRequested = untilSignal();
       const runtime = await openRuntime(config, { runsJobs: true });
-      const worker = await startWorker(runtime, logger);
+      const worker = await startWorker(runtime, logger, config);
       const signal = await stopRequested;
       logger.info({ signal }, 'shutting down');
       await worker.stop();

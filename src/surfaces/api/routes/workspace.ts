@@ -9,6 +9,8 @@ import { CreateTokenInput, createToken, listTokens } from '../../../services/acc
 import { revokeToken } from '../../../services/access/revoke-token.ts';
 import { CreatePageInput, UpdatePageInput, createPage, deletePage, getPage, listPages, updatePage } from '../../../services/page/pages.ts';
 import { ListAuditInput, listAudit } from '../../../services/audit/list-audit.ts';
+import { requestPublish } from '../../../services/status-page/request-publish.ts';
+import { PublishTargetInput, addPublishTarget, listPublishTargets, removePublishTarget } from '../../../services/status-page/publish-targets.ts';
 import { adminRoute, ctxOf } from '../auth.ts';
 import type { AppEnv } from '../env.ts';
 import { IdParam, expectedVersion, idempotent, jsonBody, ok, problemResponses, versioned } from '../http.ts';
@@ -16,7 +18,15 @@ import { IdParam, expectedVersion, idempotent, jsonBody, ok, problemResponses, v
 const Workspace = z.object({ id: z.string(), slug: z.string(), name: z.string(), time_zone: z.string(), default_language: z.string(), created_at: z.string(), updated_at: z.string(), version: z.number() });
 const Member = z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.enum(roles), locale: z.string(), has_password: z.boolean() });
 const Token = z.object({ id: z.string(), name: z.string(), role: z.enum(roles), created_at: z.string(), expires_at: z.string().nullable(), last_used_at: z.string().nullable(), revoked_at: z.string().nullable() });
-const Page = z.object({ id: z.string(), slug: z.string(), name: z.string(), language: z.string(), time_zone: z.string(), visibility: z.string(), url: z.string().nullable(), created_at: z.string(), updated_at: z.string(), version: z.number() });
+const Page = z.object({
+  id: z.string(), slug: z.string(), name: z.string(), language: z.string(), time_zone: z.string(), visibility: z.string(), url: z.string().nullable(),
+  created_at: z.string(), updated_at: z.string(), version: z.number(),
+  content_version: z.number().describe('Moves on with every public change'),
+  published_version: z.number().describe('The content version last published everywhere; behind content_version while publishing or failing'),
+  published_at: z.string().nullable(), last_publish_error: z.string().nullable(), next_publish_at: z.string().nullable(),
+});
+const Target = z.object({ id: z.string(), page_id: z.string(), config: z.record(z.string(), z.unknown()), published_at: z.string().nullable(), last_error: z.string().nullable(), created_at: z.string() });
+const TargetParams = z.object({ id: z.string().max(64), targetId: z.string().max(64) });
 const AuditEntry = z.object({ id: z.number(), at: z.string(), actor_type: z.string(), actor_id: z.string().nullable(), actor_name: z.string(), action: z.string(), entity_type: z.string(), entity_id: z.string(), before: z.unknown(), after: z.unknown(), request_id: z.string().nullable() });
 const notFound = { 404: { description: 'Not found' } };
 const stale = { 412: { description: 'If-Match is stale' } };
@@ -80,6 +90,30 @@ export function registerWorkspaceRoutes(app: OpenAPIHono<AppEnv>) {
     adminRoute('page.manage', { method: 'delete', path: '/api/admin/pages/{id}', tags: ['Status pages'], summary: 'Delete a status page', request: { params: IdParam }, responses: { 204: { description: 'Deleted' }, ...problemResponses, ...notFound, ...stale } }),
     async (c) => {
       await deletePage({ ctx: ctxOf(c), id: c.req.valid('param').id, expectedVersion: expectedVersion(c) });
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    adminRoute('page.manage', { method: 'post', path: '/api/admin/pages/{id}/publish', tags: ['Status pages'], summary: 'Build and publish the page again now, even if nothing changed', request: { params: IdParam }, responses: { 202: { description: 'Queued: the publishers start at once; follow published_version on the page' }, ...problemResponses, ...notFound } }),
+    async (c) => {
+      await requestPublish({ ctx: ctxOf(c), pageId: c.req.valid('param').id });
+      return c.body(null, 202);
+    },
+  );
+  app.openapi(
+    adminRoute('page.manage', { method: 'get', path: '/api/admin/pages/{id}/targets', tags: ['Status pages'], summary: 'Where the page is published besides Tocsin\'s own folder', request: { params: IdParam }, responses: { 200: ok(z.object({ targets: z.array(Target) }), 'Targets'), ...problemResponses } }),
+    async (c) => c.json({ targets: await listPublishTargets({ ctx: ctxOf(c), pageId: c.req.valid('param').id }) }, 200),
+  );
+  app.openapi(
+    adminRoute('page.manage', { method: 'post', path: '/api/admin/pages/{id}/targets', tags: ['Status pages'], summary: 'Publish the page to a folder, an S3-compatible bucket or a git remote too (credentials by environment variable name)', request: { params: IdParam, ...jsonBody(PublishTargetInput) }, responses: { 201: ok(Target, 'The target'), ...problemResponses, ...notFound } }),
+    async (c) => idempotent(c, ctxOf(c), (ctx) => addPublishTarget({ ctx, pageId: c.req.valid('param').id, input: c.req.valid('json') })),
+  );
+  app.openapi(
+    adminRoute('page.manage', { method: 'delete', path: '/api/admin/pages/{id}/targets/{targetId}', tags: ['Status pages'], summary: 'Stop publishing the page to a target (its files stay there)', request: { params: TargetParams }, responses: { 204: { description: 'Removed' }, ...problemResponses, ...notFound } }),
+    async (c) => {
+      const { id, targetId } = c.req.valid('param');
+      await removePublishTarget({ ctx: ctxOf(c), pageId: id, targetId });
       return c.body(null, 204);
     },
   );

@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import type { SiteFile } from '../../domain/site-file.ts';
+
+/** What one publish did to a target. */
+export interface PublishOutcome {
+  written: number;
+  unchanged: number;
+  deleted: number;
+}
+
+/** Where a status page's files go: a folder, a bucket, a git remote. */
+export interface SiteTarget {
+  /** For logs and the console: `folder /srv/status`, `s3 bucket/prefix`, … (never a credential). */
+  readonly description: string;
+  /** Brings the target to exactly `files`: changed files written, unchanged ones left, others removed. */
+  publish(files: SiteFile[]): Promise<PublishOutcome>;
+}
+
+/** The manifest every target keeps beside the site: path → content hash. */
+export type Manifest = Record<string, string>;
+
+export function hashOf(body: string | Uint8Array): string {
+  return createHash('sha256').update(body).digest('base64url');
+}
+
+export function manifestOf(files: SiteFile[]): Manifest {
+  const manifest: Manifest = {};
+  for (const file of files) manifest[file.path] = hashOf(file.body);
+  return manifest;
+}
+
+/** Refuses a path that would leave the site's folder or hide in a dot-folder. */
+export function assertSitePath(path: string): void {
+  if (path.startsWith('/') || path.split('/').some((part) => part === '' || part === '.' || part === '..' || part.startsWith('.'))) {
+    throw new Error(`Refusing to publish the unsafe path "${path}".`);
+  }
+}
+
+/** Order in which changed files go live: data and assets first, the pages that link to them last. */
+export function publishOrder(a: string, b: string): number {
+  const rank = (path: string) => (path === 'index.html' ? 3 : path.endsWith('.html') ? 2 : path.startsWith('api/') ? 1 : 0);
+  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+}

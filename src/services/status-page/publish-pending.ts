@@ -1,0 +1,125 @@
+import { sql } from 'kysely';
+import type { DatabaseHandle } from '../../adapters/db/connect.ts';
+import type { PublishOutcome, SiteTarget } from '../../adapters/storage/site-target.ts';
+import type { SiteFile, PublicSnapshot } from '../../status-page/snapshot.ts';
+import { buildSnapshot } from './build-snapshot.ts';
+
+/** How long a claimed page stays with its builder before another worker may take it over. */
+const leaseSeconds = 120;
+
+/** Seconds before retrying a page whose publish failed `failures` times: 5 s doubling, at most 10 min, with jitter. */
+export function retryDelaySeconds(failures: number, random: () => number = Math.random): number {
+  const base = Math.min(600, 5 * 2 ** Math.max(0, failures - 1));
+  return Math.round(base * (0.75 + random() * 0.5));
+}
+
+export interface ClaimedPage {
+  workspaceId: string;
+  workspaceSlug: string;
+  pageId: string;
+  pageSlug: string;
+  visibility: 'public' | 'private';
+  contentVersion: number;
+  /** Failed attempts in a row before this one. */
+  failures: number;
+}
+
+export interface PageOutcome {
+  page: ClaimedPage;
+  ok: boolean;
+  files: number;
+  targets: Array<{ target: string } & (PublishOutcome | { error: string })>;
+}
+
+export interface PublishDeps {
+  db: DatabaseHandle;
+  now: () => Date;
+  /** Base URL of pages without their own (`TOCSIN_STATUS_URL`). */
+  fallbackUrl: string;
+  render: (snapshot: PublicSnapshot) => SiteFile[];
+  /** Every place the page goes; private pages only to Tocsin's own folder. */
+  targetsFor: (page: ClaimedPage) => Promise<SiteTarget[]>;
+}
+
+/** Claims the next page whose content is newer than what was published, under a lease. */
+async function claimNext(db: DatabaseHandle, now: Date, onlyPageId?: string): Promise<ClaimedPage | undefined> {
+  const leaseUntil = new Date(now.getTime() + leaseSeconds * 1000);
+  const claimed = await db.transaction(async (tx) => {
+    let candidates = tx
+      .selectFrom('status_pages')
+      .select(['workspace_id', 'id'])
+      .whereRef('content_version', '>', 'published_version')
+      .where((eb) => eb.or([eb('build_lease_until', 'is', null), eb('build_lease_until', '<', now)]));
+    if (onlyPageId) candidates = candidates.where('id', '=', onlyPageId);
+    else candidates = candidates.where((eb) => eb.or([eb('next_publish_at', 'is', null), eb('next_publish_at', '<=', now)]));
+    const candidate = await candidates.orderBy(sql`next_publish_at nulls first`).limit(1).forUpdate().skipLocked().executeTakeFirst();
+    if (!candidate) return undefined;
+    return tx
+      .updateTable('status_pages')
+      .set({ build_lease_until: leaseUntil })
+      .where('workspace_id', '=', candidate.workspace_id)
+      .where('id', '=', candidate.id)
+      .returning(['workspace_id', 'id', 'slug', 'visibility', 'content_version', 'publish_failures'])
+      .executeTakeFirst();
+  });
+  if (!claimed) return undefined;
+  const workspace = await db.db.selectFrom('workspaces').select('slug').where('id', '=', claimed.workspace_id).executeTakeFirstOrThrow();
+  return { workspaceId: claimed.workspace_id, workspaceSlug: workspace.slug, pageId: claimed.id, pageSlug: claimed.slug, visibility: claimed.visibility, contentVersion: claimed.content_version, failures: claimed.publish_failures };
+}
+
+/** Builds one claimed page and publishes it to all its targets; records the outcome. */
+async function publishClaimed(deps: PublishDeps, page: ClaimedPage): Promise<PageOutcome> {
+  const { db } = deps;
+  const outcome: PageOutcome = { page, ok: true, files: 0, targets: [] };
+  try {
+    // One consistent read: the HTML, the JSON and the feeds describe the same instant.
+    const snapshot = await db.transaction((tx) => buildSnapshot({ db: tx, workspaceId: page.workspaceId, pageId: page.pageId, now: deps.now(), fallbackUrl: deps.fallbackUrl }), { isolation: 'repeatable read' });
+    const files = deps.render(snapshot);
+    outcome.files = files.length;
+    for (const target of await deps.targetsFor(page)) {
+      try {
+        outcome.targets.push({ target: target.description, ...(await target.publish(files)) });
+      } catch (error) {
+        outcome.ok = false;
+        outcome.targets.push({ target: target.description, error: (error as Error).message });
+      }
+    }
+  } catch (error) {
+    outcome.ok = false;
+    outcome.targets.push({ target: 'build', error: (error as Error).message });
+  }
+  const now = deps.now();
+  const failures = outcome.targets.filter((t): t is { target: string; error: string } => 'error' in t);
+  await db.db
+    .updateTable('status_pages')
+    .set((eb) =>
+      outcome.ok
+        ? { published_version: sql<number>`greatest(published_version, ${page.contentVersion})`, build_lease_until: null, published_at: now, publish_failures: 0, next_publish_at: null, last_publish_error: null }
+        : {
+            build_lease_until: null,
+            publish_failures: eb('publish_failures', '+', 1),
+            next_publish_at: new Date(now.getTime() + retryDelaySeconds(page.failures + 1) * 1000),
+            last_publish_error: failures.map((f) => `${f.target}: ${f.error}`).join('; ').slice(0, 2_000),
+          },
+    )
+    .where('workspace_id', '=', page.workspaceId)
+    .where('id', '=', page.pageId)
+    .execute();
+  return outcome;
+}
+
+/**
+ * Publishes every page whose content moved on since its last publish (or only `pageId`, on demand),
+ * until none is left. N workers share the work: each page is claimed under a lease.
+ */
+export async function publishPendingPages(deps: PublishDeps, options: { pageId?: string; limit?: number } = {}): Promise<PageOutcome[]> {
+  const outcomes: PageOutcome[] = [];
+  const limit = options.limit ?? 1_000;
+  while (outcomes.length < limit) {
+    const page = await claimNext(deps.db, deps.now(), options.pageId);
+    if (!page) break;
+    outcomes.push(await publishClaimed(deps, page));
+    if (options.pageId) break;
+  }
+  return outcomes;
+}

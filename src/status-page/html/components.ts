@@ -1,0 +1,108 @@
+import type { ComponentStatus } from '../../domain/component/status.ts';
+import type { PublicComponent, PublicGroup, PublicIncident } from '../snapshot.ts';
+import { uptimeWindowDays, type Uptime, type UptimeDay } from '../uptime.ts';
+import { safeId, type SiteContext } from './context.ts';
+import { html, type Html } from './escape.ts';
+
+/** One-letter classes keep 90 bars per component light; the stylesheet maps them to colors. */
+export const statusClass: Record<ComponentStatus, string> = {
+  operational: 'o',
+  degraded_performance: 'd',
+  partial_outage: 'p',
+  major_outage: 'm',
+  under_maintenance: 'u',
+};
+
+/** Bars shown on a phone-sized screen; the stylesheet hides the older ones. */
+const phoneDays = 30;
+
+/** What a day's detail lists, worst first. */
+const disruptions: ComponentStatus[] = ['major_outage', 'partial_outage', 'degraded_performance', 'under_maintenance'];
+
+/** Whether the public sees the component: one that only shows when degraded hides while operational. */
+export function isShown(component: PublicComponent): boolean {
+  return !component.onlyShowIfDegraded || component.status !== 'operational';
+}
+
+function dayDetail(ctx: SiteContext, day: UptimeDay): string {
+  if (day.worst === null) return ctx.t.noData;
+  const parts = disruptions.filter((status) => day.minutes[status] > 0).map((status) => `${ctx.t.componentStatus[status]} (${ctx.t.duration(day.minutes[status])})`);
+  return parts.length === 0 ? ctx.t.noDowntime : parts.join(', ');
+}
+
+function percentText(ctx: SiteContext, uptime: Uptime): string {
+  return uptime.percent === null ? ctx.t.noData : ctx.t.uptime(ctx.t.percent(uptime.percent));
+}
+
+function incidentsOn(ctx: SiteContext, incidents: PublicIncident[], day: UptimeDay): PublicIncident[] {
+  const untilMs = ctx.snapshot.generatedAt.getTime();
+  return incidents.filter((incident) => incident.startedAt < day.end && (incident.resolvedAt?.getTime() ?? untilMs) >= day.start.getTime());
+}
+
+/** 90 bars whose color is the day's worst status, each titled; the same facts as text in a `<details>`. */
+function uptimeBars(ctx: SiteContext, uptime: Uptime, incidents: PublicIncident[], root: string): Html {
+  const { t } = ctx;
+  const dayName = (day: UptimeDay) => t.date(ctx.local(day.start));
+  const bars = uptime.days.map((day) => {
+    const title = t.labelled(dayName(day), dayDetail(ctx, day));
+    const kind = day.worst === null ? 'n' : day.worst === 'operational' ? '' : statusClass[day.worst];
+    return html`<i${kind ? html` class="${kind}"` : ''} title="${title}"></i>`;
+  });
+  const disrupted = uptime.days.filter((day) => day.worst !== null && day.worst !== 'operational').reverse();
+  const details = disrupted.length === 0 ? '' : html`<details><summary>${t.disruptedDays(disrupted.length)}</summary><ul class="days">${disrupted.map((day) => {
+    const related = incidentsOn(ctx, incidents, day);
+    return html`<li>${t.labelled(dayName(day), dayDetail(ctx, day))}${related.length === 0 ? '' : html`. ${t.related(related.length)} ${related.map((incident, index) => html`${index > 0 ? ', ' : ''}<a href="${root}incidents/${safeId(incident.id)}.html">${incident.name}</a>`)}`}</li>`;
+  })}</ul></details>`;
+  return html`<div class="bars" role="img" aria-label="${t.uptimeWindow(uptime.percent === null ? null : t.percent(uptime.percent), uptimeWindowDays)}">${bars}</div>
+<p class="axis"><span class="d90">${t.daysAgo(uptimeWindowDays)}</span><span class="d30">${t.daysAgo(phoneDays)}</span><span>${percentText(ctx, uptime)}</span><span>${t.today}</span></p>${details}`;
+}
+
+function componentItem(ctx: SiteContext, component: PublicComponent, incidents: PublicIncident[], root: string): Html {
+  const uptime = ctx.uptime.components.get(component.id);
+  return html`<li><div class="ch"><span class="cn">${component.name}</span> <span class="st ${statusClass[component.status]}">${ctx.t.componentStatus[component.status]}</span></div>${
+    component.description ? html`<p class="cd">${component.description}</p>` : ''
+  }${component.showcase && uptime ? uptimeBars(ctx, uptime, incidents, root) : ''}</li>`;
+}
+
+function legend(ctx: SiteContext): Html {
+  const { t } = ctx;
+  const entry = (kind: string, label: string) => html`<li><i class="${kind}"></i>${label}</li>`;
+  return html`<ul class="legend" aria-label="${t.legend}">${(Object.keys(statusClass) as ComponentStatus[]).map((status) => entry(statusClass[status], t.componentStatus[status]))}${entry('n', t.noData)}</ul>`;
+}
+
+/** Components by group, each with its current status in words and, when showcased, its 90 days. */
+export function componentsSection(ctx: SiteContext, root: string): Html {
+  const { t, snapshot } = ctx;
+  const incidentsOf = new Map<string, PublicIncident[]>();
+  for (const incident of snapshot.incidents) {
+    for (const id of incident.componentIds) {
+      const list = incidentsOf.get(id);
+      if (list) list.push(incident);
+      else incidentsOf.set(id, [incident]);
+    }
+  }
+  const list = (components: PublicComponent[]) =>
+    html`<ul class="cmp">${components.map((component) => componentItem(ctx, component, incidentsOf.get(component.id) ?? [], root))}</ul>`;
+
+  const grouped = new Set<string>();
+  const groups = snapshot.groups.flatMap((group) => {
+    const members = group.componentIds.flatMap((id) => ctx.componentsById.get(id) ?? []);
+    for (const member of members) grouped.add(member.id);
+    const shown = members.filter(isShown);
+    return shown.length === 0 ? [] : [{ group, shown }];
+  });
+  const others = snapshot.components.filter((component) => !grouped.has(component.id) && isShown(component));
+  if (groups.length === 0 && others.length === 0) return html`<h2 id="services">${t.services}</h2><p class="empty">${t.noServices}</p>`;
+
+  const groupSection = ({ group, shown }: { group: PublicGroup; shown: PublicComponent[] }) => {
+    const uptime = ctx.uptime.groups.get(group.id);
+    const id = `g-${safeId(group.id)}`;
+    return html`<section class="grp" aria-labelledby="${id}"><div class="gh"><h3 id="${id}">${group.name}</h3>${
+      uptime && uptime.percent !== null ? html`<span>${percentText(ctx, uptime)}</span>` : ''
+    }</div>${group.description ? html`<p class="cd">${group.description}</p>` : ''}${list(shown)}</section>`;
+  };
+  const hasBars = snapshot.components.some((component) => component.showcase && isShown(component));
+  return html`<h2 id="services">${t.services}</h2>${hasBars ? legend(ctx) : ''}${groups.map(groupSection)}${
+    others.length === 0 ? '' : groups.length === 0 ? list(others) : html`<section class="grp" aria-labelledby="g-others"><div class="gh"><h3 id="g-others">${t.otherServices}</h3></div>${list(others)}</section>`
+  }`;
+}

@@ -1,0 +1,54 @@
+import { DateTime } from 'luxon';
+import { textFor, type PageText } from '../i18n.ts';
+import type { PublicComponent, PublicSnapshot } from '../snapshot.ts';
+import { computeUptime, type UptimeReport } from '../uptime.ts';
+import { renderMarkdown } from '../markdown.ts';
+import { html, trusted, type Html } from './escape.ts';
+import { rollUp, type Rollup } from './rollup.ts';
+
+/** What every page renderer needs, computed once per site. */
+export interface SiteContext {
+  snapshot: PublicSnapshot;
+  t: PageText;
+  rollup: Rollup;
+  uptime: UptimeReport;
+  componentsById: Map<string, PublicComponent>;
+  /** `generatedAt` in the page's time zone. */
+  now: DateTime;
+  /** An instant in the page's time zone and language. */
+  local(at: Date): DateTime;
+  /** `<time datetime="ISO">text</time>`, the ISO with the page zone's offset at that instant. */
+  time(at: DateTime, text: string): Html;
+  /** An update body through the Markdown sanitizer, once per distinct body. */
+  body(markdown: string): Html;
+}
+
+export function siteContext(snapshot: PublicSnapshot): SiteContext {
+  const zone = snapshot.page.timeZone;
+  const t = textFor(snapshot.page.language);
+  const local = (at: Date) => DateTime.fromJSDate(at, { zone }).setLocale(t.locale);
+  const now = local(snapshot.generatedAt);
+  if (!now.isValid) throw new Error(`Unknown time zone "${zone}" for page ${snapshot.page.id}.`);
+  const bodies = new Map<string, Html>();
+  return {
+    snapshot,
+    t,
+    rollup: rollUp(snapshot),
+    uptime: computeUptime({ ...snapshot, timeZone: zone }),
+    componentsById: new Map(snapshot.components.map((component) => [component.id, component])),
+    now,
+    local,
+    time: (at, text) => html`<time datetime="${at.toISO({ suppressMilliseconds: true }) ?? ''}">${text}</time>`,
+    body: (markdown) => {
+      let rendered = bodies.get(markdown);
+      if (!rendered) bodies.set(markdown, (rendered = trusted(renderMarkdown(markdown))));
+      return rendered;
+    },
+  };
+}
+
+/** An id as a file or fragment name; ids are generated ([a-z0-9]), anything else is refused. */
+export function safeId(id: string): string {
+  if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new Error(`Refusing to use "${id}" in a file name or link.`);
+  return id;
+}

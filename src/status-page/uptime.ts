@@ -1,0 +1,172 @@
+import { DateTime } from 'luxon';
+import { componentStatuses, severityOf, type ComponentStatus } from '../domain/component/status.ts';
+import type { PublicComponent, PublicGroup, PublicSnapshot } from './snapshot.ts';
+
+/** How many calendar days the bars show, today included. */
+export const uptimeWindowDays = 90;
+
+/*
+ * Uptime counts as Statuspage counts it: a major outage is fully down, a partial outage 30 % down,
+ * degraded performance is up (slow is not down), and time under maintenance is left out of the
+ * total, so planned work neither lowers nor raises the figure.
+ */
+export const majorOutageDowntimeShare = 1;
+export const partialOutageDowntimeShare = 0.3;
+export const degradedPerformanceDowntimeShare = 0;
+
+export type StatusMinutes = Record<ComponentStatus, number>;
+
+export interface UptimeDay {
+  /** The calendar date in the page's time zone, 'YYYY-MM-DD'. */
+  date: string;
+  /** Local midnight to local midnight: 23 or 25 hours on a daylight-saving day. */
+  start: Date;
+  end: Date;
+  /** The worst status the day saw, or null for "no data" (the component did not exist yet). */
+  worst: ComponentStatus | null;
+  /** Minutes spent in each status, up to `generatedAt` for today. */
+  minutes: StatusMinutes;
+}
+
+export interface Uptime {
+  /** Oldest first; `uptimeWindowDays` of them, the last one being today. */
+  days: UptimeDay[];
+  /** Over the whole window, maintenance excluded; null when nothing counts (no data, or only maintenance). */
+  percent: number | null;
+}
+
+export interface UptimeReport {
+  components: Map<string, Uptime>;
+  /** A group counts its members' minutes together: its percent weighs each member by its time. */
+  groups: Map<string, Uptime>;
+}
+
+export type UptimeInput = Pick<PublicSnapshot, 'generatedAt' | 'history'> & {
+  timeZone: string;
+  components: Pick<PublicComponent, 'id'>[];
+  groups: Pick<PublicGroup, 'id' | 'componentIds'>[];
+};
+
+const minuteMs = 60_000;
+
+function noMinutes(): StatusMinutes {
+  return { operational: 0, degraded_performance: 0, partial_outage: 0, major_outage: 0, under_maintenance: 0 };
+}
+
+interface Day {
+  date: string;
+  startMs: number;
+  endMs: number;
+}
+
+/** The window's local days, oldest first; luxon moves by calendar days, so DST days keep their length. */
+function windowDays(generatedAt: Date, timeZone: string): Day[] {
+  const now = DateTime.fromJSDate(generatedAt, { zone: timeZone });
+  if (!now.isValid) throw new Error(`Unknown time zone "${timeZone}" for the uptime window.`);
+  const today = now.startOf('day');
+  const days: Day[] = [];
+  for (let back = uptimeWindowDays - 1; back >= 0; back--) {
+    const start = today.minus({ days: back });
+    days.push({ date: start.toISODate()!, startMs: start.toMillis(), endMs: start.plus({ days: 1 }).toMillis() });
+  }
+  return days;
+}
+
+interface Segment {
+  status: ComponentStatus;
+  fromMs: number;
+  toMs: number;
+}
+
+/**
+ * A component's statuses as back-to-back segments, from its first change to `untilMs`. Changes at
+ * the same instant are ordered by severity, so the worst one holds whatever order they came in.
+ */
+function segmentsOf(changes: { status: ComponentStatus; changedAt: Date }[], untilMs: number): Segment[] {
+  const sorted = [...changes].sort((a, b) => a.changedAt.getTime() - b.changedAt.getTime() || severityOf(a.status) - severityOf(b.status));
+  const segments: Segment[] = [];
+  sorted.forEach((change, index) => {
+    const fromMs = change.changedAt.getTime();
+    const toMs = Math.min(sorted[index + 1]?.changedAt.getTime() ?? untilMs, untilMs);
+    if (toMs > fromMs) segments.push({ status: change.status, fromMs, toMs });
+  });
+  return segments;
+}
+
+function worstOf(minutes: StatusMinutes): ComponentStatus | null {
+  let worst: ComponentStatus | null = null;
+  for (const status of componentStatuses) {
+    if (minutes[status] > 0 && (worst === null || severityOf(status) > severityOf(worst))) worst = status;
+  }
+  return worst;
+}
+
+/** Uptime from minutes per status, with the named shares above; null when no minute counts. */
+export function uptimePercent(minutes: StatusMinutes): number | null {
+  const counted = minutes.operational + minutes.degraded_performance + minutes.partial_outage + minutes.major_outage;
+  if (counted <= 0) return null;
+  const down =
+    minutes.major_outage * majorOutageDowntimeShare +
+    minutes.partial_outage * partialOutageDowntimeShare +
+    minutes.degraded_performance * degradedPerformanceDowntimeShare;
+  return (100 * (counted - down)) / counted;
+}
+
+function addMinutes(into: StatusMinutes, from: StatusMinutes): void {
+  for (const status of componentStatuses) into[status] += from[status];
+}
+
+function componentUptime(segments: Segment[], days: Day[]): Uptime {
+  const total = noMinutes();
+  let next = 0;
+  const result = days.map((day): UptimeDay => {
+    const minutes = noMinutes();
+    while (next < segments.length && segments[next]!.toMs <= day.startMs) next++;
+    for (let i = next; i < segments.length && segments[i]!.fromMs < day.endMs; i++) {
+      const segment = segments[i]!;
+      const overlapMs = Math.min(segment.toMs, day.endMs) - Math.max(segment.fromMs, day.startMs);
+      if (overlapMs > 0) minutes[segment.status] += overlapMs / minuteMs;
+    }
+    addMinutes(total, minutes);
+    return { date: day.date, start: new Date(day.startMs), end: new Date(day.endMs), worst: worstOf(minutes), minutes };
+  });
+  return { days: result, percent: uptimePercent(total) };
+}
+
+function groupUptime(members: Uptime[], days: Day[]): Uptime {
+  const total = noMinutes();
+  const result = days.map((day, index): UptimeDay => {
+    const minutes = noMinutes();
+    for (const member of members) addMinutes(minutes, member.days[index]!.minutes);
+    addMinutes(total, minutes);
+    return { date: day.date, start: new Date(day.startMs), end: new Date(day.endMs), worst: worstOf(minutes), minutes };
+  });
+  return { days: result, percent: uptimePercent(total) };
+}
+
+/**
+ * Per component and per group, the last `uptimeWindowDays` local days up to `generatedAt`: each
+ * day's worst status and minutes per status, and the window's uptime. A component exists from its
+ * first change in `history` (the projection carries the last change before the window, so a
+ * component older than the window starts with it); days before that are "no data".
+ */
+export function computeUptime(input: UptimeInput): UptimeReport {
+  const days = windowDays(input.generatedAt, input.timeZone);
+  const untilMs = input.generatedAt.getTime();
+  const changesOf = new Map<string, { status: ComponentStatus; changedAt: Date }[]>();
+  for (const change of input.history) {
+    const list = changesOf.get(change.componentId);
+    if (list) list.push(change);
+    else changesOf.set(change.componentId, [change]);
+  }
+  const components = new Map<string, Uptime>();
+  for (const component of input.components) {
+    components.set(component.id, componentUptime(segmentsOf(changesOf.get(component.id) ?? [], untilMs), days));
+  }
+  const groups = new Map<string, Uptime>();
+  for (const group of input.groups) {
+    const members = group.componentIds.flatMap((id) => components.get(id) ?? []);
+    groups.set(group.id, groupUptime(members, days));
+  }
+  return { components, groups };
+}

@@ -1,0 +1,125 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import S3rver from 's3rver';
+import { GetObjectCommand, ListObjectsV2Command, S3Client, CreateBucketCommand } from '@aws-sdk/client-s3';
+import { s3Target } from '../../src/adapters/storage/s3-target.ts';
+import { gitTarget } from '../../src/adapters/storage/git-target.ts';
+import { folderTarget } from '../../src/adapters/storage/folder-target.ts';
+import type { SiteFile } from '../../src/status-page/snapshot.ts';
+
+const site = (version: string, extra: SiteFile[] = []): SiteFile[] => [
+  { path: 'index.html', contentType: 'text/html; charset=utf-8', body: `<!doctype html><p>Version ${version}</p>` },
+  { path: 'style.css', contentType: 'text/css; charset=utf-8', body: 'body{margin:0}' },
+  { path: 'api/v2/status.json', contentType: 'application/json', body: JSON.stringify({ version }) },
+  ...extra,
+];
+
+describe('a local folder target', () => {
+  const root = mkdtempSync(path.join(tmpdir(), 'tocsin-folder-'));
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  it('writes what changed, leaves the rest, removes what is gone and never leaves a file half-written', async () => {
+    const target = folderTarget(root);
+    assert.deepEqual(await target.publish(site('1', [{ path: 'incidents/a.html', contentType: 'text/html', body: 'A' }])), { written: 4, unchanged: 0, deleted: 0 });
+    assert.deepEqual(await target.publish(site('2')), { written: 2, unchanged: 1, deleted: 1 });
+    assert.equal(readFileSync(path.join(root, 'index.html'), 'utf8'), '<!doctype html><p>Version 2</p>');
+    assert.ok(!existsSync(path.join(root, 'incidents/a.html')));
+    assert.deepEqual(await target.publish(site('2')), { written: 0, unchanged: 3, deleted: 0 });
+    const leftovers = execFileSync('find', [root, '-name', '*.tocsin-*-*']).toString().trim();
+    assert.equal(leftovers, '', 'no staged file is left behind');
+  });
+
+  it('refuses a path that would leave the folder', async () => {
+    await assert.rejects(folderTarget(root).publish([{ path: '../escape.html', contentType: 'text/html', body: 'x' }]), /unsafe path/);
+    assert.ok(!existsSync(path.join(root, '..', 'escape.html')));
+  });
+});
+
+describe('an S3-compatible bucket target (a real S3 server process)', () => {
+  let server: S3rver;
+  let endpoint: string;
+  const directory = mkdtempSync(path.join(tmpdir(), 'tocsin-s3-'));
+  const credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+
+  before(async () => {
+    server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory, configureBuckets: [{ name: 'status-bucket', configs: [] }] });
+    const { port } = await server.run();
+    endpoint = `http://127.0.0.1:${port}`;
+  });
+  after(async () => {
+    await server?.close();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  const client = () => new S3Client({ region: 'us-east-1', endpoint, forcePathStyle: true, credentials });
+  const read = async (key: string) => {
+    const object = await client().send(new GetObjectCommand({ Bucket: 'status-bucket', Key: key }));
+    return { body: await object.Body!.transformToString(), contentType: object.ContentType, cacheControl: object.CacheControl };
+  };
+
+  it('uploads the site with content types, then only what changed, and deletes what is gone', async () => {
+    const target = s3Target({ bucket: 'status-bucket', prefix: 'acme', endpoint, credentials });
+    assert.deepEqual(await target.publish(site('1', [{ path: 'incidents/a.html', contentType: 'text/html; charset=utf-8', body: 'A' }])), { written: 4, unchanged: 0, deleted: 0 });
+    const status = await read('acme/api/v2/status.json');
+    assert.equal(status.body, '{"version":"1"}');
+    assert.equal(status.contentType, 'application/json');
+    assert.match(status.cacheControl ?? '', /max-age=30/);
+    assert.deepEqual(await target.publish(site('2')), { written: 2, unchanged: 1, deleted: 1 });
+    const keys = (await client().send(new ListObjectsV2Command({ Bucket: 'status-bucket', Prefix: 'acme/' }))).Contents!.map((object) => object.Key).sort();
+    assert.deepEqual(keys, ['acme/.tocsin-manifest.json', 'acme/api/v2/status.json', 'acme/index.html', 'acme/style.css']);
+    assert.equal((await read('acme/index.html')).body, '<!doctype html><p>Version 2</p>');
+  });
+
+  it('fails clearly when the bucket is unreachable, and the next publish catches up', async () => {
+    const unreachable = s3Target({ bucket: 'status-bucket', prefix: 'later', endpoint: 'http://127.0.0.1:9', credentials });
+    await assert.rejects(unreachable.publish(site('1')));
+    const target = s3Target({ bucket: 'status-bucket', prefix: 'later', endpoint, credentials });
+    assert.deepEqual(await target.publish(site('1')), { written: 3, unchanged: 0, deleted: 0 });
+  });
+});
+
+describe('a git remote target (a local bare repository, GitHub Pages style)', () => {
+  const work = mkdtempSync(path.join(tmpdir(), 'tocsin-git-'));
+  const remote = path.join(work, 'pages.git');
+  before(() => {
+    execFileSync('git', ['init', '--quiet', '--bare', remote]);
+  });
+  after(() => rmSync(work, { recursive: true, force: true }));
+
+  const show = (file: string) => execFileSync('git', ['--git-dir', remote, 'show', `gh-pages:${file}`]).toString();
+  const commits = () => Number(execFileSync('git', ['--git-dir', remote, 'rev-list', '--count', 'gh-pages']).toString().trim());
+
+  it('pushes one commit per change, none when nothing changed', async () => {
+    const target = gitTarget({ remote, workDir: path.join(work, 'cache') });
+    await target.publish(site('1'));
+    assert.equal(show('index.html'), '<!doctype html><p>Version 1</p>');
+    assert.equal(commits(), 1);
+    assert.deepEqual(await target.publish(site('1')), { written: 0, unchanged: 3, deleted: 0 });
+    assert.equal(commits(), 1);
+    await target.publish(site('2'));
+    assert.equal(show('api/v2/status.json'), '{"version":"2"}');
+    assert.equal(commits(), 2);
+  });
+
+  it('catches up after someone else pushed to the branch', async () => {
+    const other = path.join(work, 'other');
+    execFileSync('git', ['clone', '--quiet', '--branch', 'gh-pages', remote, other]);
+    writeFileSync(path.join(other, 'CNAME'), 'status.acme.example\n');
+    execFileSync('git', ['-C', other, '-c', 'user.name=x', '-c', 'user.email=x@x', 'commit', '--quiet', '-am', 'x', '--allow-empty']);
+    execFileSync('git', ['-C', other, 'add', 'CNAME']);
+    execFileSync('git', ['-C', other, '-c', 'user.name=x', '-c', 'user.email=x@x', 'commit', '--quiet', '-m', 'Custom domain']);
+    execFileSync('git', ['-C', other, 'push', '--quiet', 'origin', 'gh-pages']);
+    const target = gitTarget({ remote, workDir: path.join(work, 'cache') });
+    await target.publish(site('3'));
+    assert.equal(show('index.html'), '<!doctype html><p>Version 3</p>');
+  });
+
+  it('fails clearly when the remote does not exist', async () => {
+    const target = gitTarget({ remote: path.join(work, 'missing.git'), workDir: path.join(work, 'cache2') });
+    await assert.rejects(target.publish(site('1')));
+  });
+});
