@@ -62,6 +62,7 @@ export async function startServer(
     logger,
     now: options.now ?? (() => new Date()),
     secureCookies: config.secureCookies,
+    siteDir: config.siteDir,
     isReady: () => ready,
   });
   const server: ServerType = await new Promise((resolve) => {

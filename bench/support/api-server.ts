@@ -3,6 +3,9 @@
 import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
 import { Writable } from 'node:stream';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { openDatabase } from '../../src/adapters/db/connect.ts';
 import { migrate } from '../../src/adapters/db/migrate.ts';
 import { startQueue } from '../../src/adapters/queue/queue.ts';
@@ -26,7 +29,7 @@ for (let index = 0; index < 100; index++) {
 }
 
 const silent = new Writable({ write: (_chunk, _encoding, callback) => callback() });
-const app = createApp({ db, queue, logger: createLogger('warn', silent), now: () => new Date(), secureCookies: false, isReady: () => true });
+const app = createApp({ db, queue, logger: createLogger('warn', silent), now: () => new Date(), secureCookies: false, siteDir: mkdtempSync(path.join(tmpdir(), 'tocsin-bench-site-')), isReady: () => true });
 
 // The baseline: the framework alone doing the same writes by hand in one transaction — insert the
 // update, move the incident's status, append the audit row — with no validation, auth or derivation.

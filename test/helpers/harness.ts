@@ -1,4 +1,7 @@
 import { Writable } from 'node:stream';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Logger } from 'pino';
 import { createLogger } from '../../src/logger.ts';
 import { startQueue, type Queue } from '../../src/adapters/queue/queue.ts';
@@ -39,6 +42,8 @@ export interface Harness {
   clock: TestClock;
   logger: Logger;
   app: ReturnType<typeof createApp>;
+  /** A temporary folder for published pages, removed on close. */
+  siteDir: string;
   workspaceId: string;
   /** An API token per role in the workspace. */
   tokens: Record<Role, string>;
@@ -66,13 +71,15 @@ export async function createHarness(options: { slug?: string } = {}): Promise<Ha
     userIds[role] = user.id;
     tokens[role] = (await createToken({ ctx: systemCtx(), input: { name: `${role} token`, role } })).token;
   }
-  const app = createApp({ db, queue, logger, now: clock.now, secureCookies: false, isReady: () => true });
+  const siteDir = mkdtempSync(path.join(tmpdir(), 'tocsin-harness-site-'));
+  const app = createApp({ db, queue, logger, now: clock.now, secureCookies: false, siteDir, isReady: () => true });
   return {
     db,
     queue,
     clock,
     logger,
     app,
+    siteDir,
     workspaceId: workspace.id,
     tokens,
     systemCtx,
@@ -97,6 +104,7 @@ export async function createHarness(options: { slug?: string } = {}): Promise<Ha
     async close() {
       await queue.stop();
       await db.close();
+      rmSync(siteDir, { recursive: true, force: true });
     },
   };
 }

@@ -88,6 +88,16 @@ export interface StatusPagesTable {
   publish_failures: ColumnType<number, number | undefined, number>;
   next_publish_at: Timestamp | null;
   last_publish_error: string | null;
+  access_password_hash: string | null;
+  allowed_email_domains: ColumnType<string[], string[] | undefined, string[]>;
+}
+
+export interface PageAccessGrantsTable {
+  workspace_id: string;
+  id: string;
+  page_id: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
 }
 
 export type PublishTargetConfig =
@@ -265,6 +275,7 @@ export interface Database {
   api_tokens: ApiTokensTable;
   status_pages: StatusPagesTable;
   publish_targets: PublishTargetsTable;
+  page_access_grants: PageAccessGrantsTable;
   component_groups: ComponentGroupsTable;
   components: ComponentsTable;
   incidents: IncidentsTable;

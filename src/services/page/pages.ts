@@ -6,9 +6,14 @@ import { newId } from '../../domain/ids.ts';
 import { authorize, checkVersion, recordAudit, withTransaction, type Ctx } from '../context.ts';
 import { Language, Name, TimeZone, parseInput } from '../schemas.ts';
 import { stripUndefined } from '../component/update-component.ts';
+import { hashPassword } from '../access/add-user.ts';
 
 const PageSlug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lowercase letters, digits and dashes');
 const PageUrl = z.url({ protocol: /^https?$/ }).max(500).transform((url) => url.replace(/\/+$/, '')).nullable();
+
+const EmailDomains = z.array(z.string().regex(/^(?=.{1,253}$)[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'a domain such as example.com')).max(50);
+/** Write-only: stored as an argon2id hash; null removes it. */
+const AccessPassword = z.string().min(10, 'at least 10 characters').max(200).nullable();
 
 export const CreatePageInput = z.strictObject({
   slug: PageSlug,
@@ -17,6 +22,8 @@ export const CreatePageInput = z.strictObject({
   time_zone: TimeZone,
   visibility: z.enum(['public', 'private']).default('public'),
   url: PageUrl.optional(),
+  access_password: AccessPassword.optional(),
+  allowed_email_domains: EmailDomains.optional(),
 });
 export const UpdatePageInput = z.strictObject({
   slug: PageSlug.optional(),
@@ -25,7 +32,17 @@ export const UpdatePageInput = z.strictObject({
   time_zone: TimeZone.optional(),
   visibility: z.enum(['public', 'private']).optional(),
   url: PageUrl.optional(),
+  access_password: AccessPassword.optional(),
+  allowed_email_domains: EmailDomains.optional(),
 });
+
+/** The columns the access fields set: the password only as its hash. */
+async function accessColumns(data: { access_password?: string | null; allowed_email_domains?: string[] }) {
+  return {
+    ...(data.access_password !== undefined ? { access_password_hash: data.access_password === null ? null : await hashPassword(data.access_password) } : {}),
+    ...(data.allowed_email_domains !== undefined ? { allowed_email_domains: data.allowed_email_domains } : {}),
+  };
+}
 
 export function presentPage(row: Row<'status_pages'>) {
   return {
@@ -44,6 +61,8 @@ export function presentPage(row: Row<'status_pages'>) {
     published_at: row.published_at?.toISOString() ?? null,
     last_publish_error: row.last_publish_error,
     next_publish_at: row.next_publish_at?.toISOString() ?? null,
+    has_password: row.access_password_hash !== null,
+    allowed_email_domains: row.allowed_email_domains,
   };
 }
 
@@ -60,13 +79,14 @@ async function assertSlugFree(tx: Tx, ctx: Ctx, slug: string, exceptId?: string)
 
 export async function createPage({ ctx, input }: { ctx: Ctx; input: z.input<typeof CreatePageInput> }) {
   authorize(ctx, 'page.manage');
-  const data = parseInput(CreatePageInput, input);
+  const { access_password, allowed_email_domains, ...data } = parseInput(CreatePageInput, input);
+  const access = await accessColumns({ access_password, allowed_email_domains });
   return withTransaction(ctx, async (tx) => {
     await assertSlugFree(tx, ctx, data.slug);
     const now = ctx.now();
     const row = await tx
       .insertInto('status_pages')
-      .values({ workspace_id: ctx.workspaceId, id: newId(), ...data, url: data.url ?? null, created_at: now, updated_at: now })
+      .values({ workspace_id: ctx.workspaceId, id: newId(), ...data, ...access, url: data.url ?? null, created_at: now, updated_at: now })
       .returningAll()
       .executeTakeFirstOrThrow();
     const page = presentPage(row);
@@ -88,14 +108,15 @@ export async function getPage({ ctx, id }: { ctx: Ctx; id: string }) {
 
 export async function updatePage({ ctx, id, input, expectedVersion }: { ctx: Ctx; id: string; input: z.input<typeof UpdatePageInput>; expectedVersion?: number }) {
   authorize(ctx, 'page.manage');
-  const data = parseInput(UpdatePageInput, input);
+  const { access_password, allowed_email_domains, ...data } = parseInput(UpdatePageInput, input);
+  const access = await accessColumns({ access_password, allowed_email_domains });
   return withTransaction(ctx, async (tx) => {
     const before = await fetchPage(tx, ctx, id);
     checkVersion('status page', before.version, expectedVersion);
     if (data.slug) await assertSlugFree(tx, ctx, data.slug, id);
     const row = await tx
       .updateTable('status_pages')
-      .set({ ...stripUndefined(data), updated_at: ctx.now(), version: before.version + 1 })
+      .set({ ...stripUndefined(data), ...access, updated_at: ctx.now(), version: before.version + 1 })
       .where('workspace_id', '=', ctx.workspaceId)
       .where('id', '=', id)
       .returningAll()

@@ -21,10 +21,10 @@ type TableSpec = {
      */
     userColumns?: readonly (keyof Database[T] & string)[];
     /**
-     * Columns about this installation's own work (how far a page's publishing got), not about the
-     * workspace: never exported; an import starts them from their defaults.
+     * Columns that never leave the installation: its own work (how far a page's publishing got) and
+     * secrets (a page's password hash). An import starts them from their defaults.
      */
-    localState?: readonly (keyof Database[T] & string)[];
+    notExported?: readonly (keyof Database[T] & string)[];
   };
 }[keyof Database];
 
@@ -36,9 +36,9 @@ export const workspaceTables = [
   {
     name: 'status_pages',
     key: ['id'],
-    localState: ['content_version', 'published_version', 'build_lease_until', 'published_at', 'publish_failures', 'next_publish_at', 'last_publish_error'],
+    notExported: ['content_version', 'published_version', 'build_lease_until', 'published_at', 'publish_failures', 'next_publish_at', 'last_publish_error', 'access_password_hash'],
   },
-  { name: 'publish_targets', key: ['id'], references: { page_id: 'status_pages' }, localState: ['published_version', 'published_at', 'last_error'] },
+  { name: 'publish_targets', key: ['id'], references: { page_id: 'status_pages' }, notExported: ['published_version', 'published_at', 'last_error'] },
   { name: 'component_groups', key: ['id'] },
   { name: 'components', key: ['id'], references: { group_id: 'component_groups' } },
   { name: 'component_status_changes', key: ['id'], references: { component_id: 'components' } },

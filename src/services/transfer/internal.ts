@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../adapters/db/connect.ts';
 import { workspaceTables, type Column } from './format.ts';
 
-/** The columns of `tables` but workspace_id and local state, in table order, as the live database describes them. */
+/** The columns of `tables` but workspace_id and what is never exported, in table order, as the live database describes them. */
 export async function readColumns(tx: Tx, tables: readonly string[]): Promise<Map<string, Column[]>> {
   const { rows } = await sql<{ table_name: string; column_name: string; data_type: string; is_nullable: string; column_default: string | null; is_identity: string }>`
     select table_name, column_name, data_type, is_nullable, column_default, is_identity
@@ -10,9 +10,9 @@ export async function readColumns(tx: Tx, tables: readonly string[]): Promise<Ma
     where table_schema = current_schema() and table_name in (${sql.join(tables)}) and column_name <> 'workspace_id'
     order by table_name, ordinal_position`.execute(tx);
   const columns = new Map<string, Column[]>(tables.map((table) => [table, []]));
-  const localState = new Map<string, readonly string[]>(workspaceTables.map((table) => [table.name, 'localState' in table ? table.localState : []]));
+  const notExported = new Map<string, readonly string[]>(workspaceTables.map((table) => [table.name, 'notExported' in table ? table.notExported : []]));
   for (const row of rows) {
-    if (localState.get(row.table_name)?.includes(row.column_name)) continue;
+    if (notExported.get(row.table_name)?.includes(row.column_name)) continue;
     const isIdentity = row.is_identity === 'YES';
     columns.get(row.table_name)!.push({ name: row.column_name, type: row.data_type, isNullable: row.is_nullable === 'YES', hasDefault: isIdentity || row.column_default !== null, isIdentity });
   }

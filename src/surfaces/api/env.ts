@@ -11,6 +11,8 @@ export interface ApiDeps {
   now: () => Date;
   /** Whether cookies get the Secure flag (true behind HTTPS). */
   secureCookies: boolean;
+  /** Tocsin's own copy of every status page (private pages are served from it). */
+  siteDir: string;
   /** Called by /readyz; false while shutting down. */
   isReady: () => boolean;
 }

@@ -5,6 +5,7 @@ import { registerWorkspaceRoutes } from './workspace.ts';
 import { registerComponentRoutes } from './components.ts';
 import { registerMaintenanceRoutes } from './maintenances.ts';
 import { registerIncidentRoutes } from './incidents.ts';
+import { registerPrivatePageRoutes } from './private-pages.ts';
 
 export function registerRoutes(app: OpenAPIHono<AppEnv>) {
   registerSessionRoutes(app);
@@ -12,4 +13,5 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>) {
   registerComponentRoutes(app);
   registerMaintenanceRoutes(app);
   registerIncidentRoutes(app);
+  registerPrivatePageRoutes(app);
 }

@@ -24,6 +24,7 @@ const Page = z.object({
   content_version: z.number().describe('Moves on with every public change'),
   published_version: z.number().describe('The content version last published everywhere; behind content_version while publishing or failing'),
   published_at: z.string().nullable(), last_publish_error: z.string().nullable(), next_publish_at: z.string().nullable(),
+  has_password: z.boolean().describe('Private pages: whether a password opens them'), allowed_email_domains: z.array(z.string()),
 });
 const Target = z.object({ id: z.string(), page_id: z.string(), config: z.record(z.string(), z.unknown()), published_at: z.string().nullable(), last_error: z.string().nullable(), created_at: z.string() });
 const TargetParams = z.object({ id: z.string().max(64), targetId: z.string().max(64) });
