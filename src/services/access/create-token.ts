@@ -3,7 +3,7 @@ import { roles } from '../../domain/access/roles.ts';
 import { newId, newSecret } from '../../domain/ids.ts';
 import { authorize, recordAudit, withTransaction, type Ctx } from '../context.ts';
 import { Instant, Name, parseInput, toDate } from '../schemas.ts';
-import { sha256 } from './internal.ts';
+import { sha256 } from '../../domain/secrets.ts';
 
 export const CreateTokenInput = z.strictObject({ name: Name, role: z.enum(roles), expires_at: Instant.nullable().optional() });
 

@@ -1,6 +1,6 @@
 import type { DatabaseHandle } from '../../adapters/db/connect.ts';
 import type { Role } from '../../domain/access/roles.ts';
-import { sameHash, sha256 } from './internal.ts';
+import { sameHash, sha256 } from '../../domain/secrets.ts';
 
 export interface ResolvedActor {
   workspaceId: string;

@@ -4,7 +4,8 @@ import type { DatabaseHandle } from '../../adapters/db/connect.ts';
 import { UnauthorizedError } from '../../domain/errors.ts';
 import { newSecret } from '../../domain/ids.ts';
 import { parseInput } from '../schemas.ts';
-import { normalizeEmail, sha256 } from './internal.ts';
+import { normalizeEmail } from './internal.ts';
+import { sha256 } from '../../domain/secrets.ts';
 import { hitRateLimit } from './rate-limit.ts';
 import { hashPassword } from './add-user.ts';
 

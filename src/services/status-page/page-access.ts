@@ -4,7 +4,7 @@ import { UnauthorizedError } from '../../domain/errors.ts';
 import { newSecret } from '../../domain/ids.ts';
 import { hitRateLimit } from '../access/rate-limit.ts';
 import { resolveSession } from '../access/resolve-actor.ts';
-import { sha256 } from '../access/internal.ts';
+import { sha256 } from '../../domain/secrets.ts';
 
 const grantDays = 30;
 

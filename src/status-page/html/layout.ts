@@ -34,7 +34,7 @@ export function layout(ctx: SiteContext, shell: PageShell): string {
 <main id="main" class="w">
 ${shell.main}
 </main>
-<footer class="w"><p>${t.updatedAt(ctx.now, ctx.time)}. ${t.timeZoneNote(page.timeZone)}</p>
+<footer class="w"><p>${shell.section === 'status' ? '' : html`${t.updatedAt(ctx.now, ctx.time)}. `}${t.timeZoneNote(page.timeZone)}</p>
 <p>${t.follow} <a href="${root}history.atom">Atom</a> · <a href="${root}history.rss">RSS</a></p>
 <p>${t.poweredBy}</p></footer>
 </body></html>
