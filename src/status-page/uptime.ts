@@ -112,6 +112,13 @@ export function uptimePercent(minutes: StatusMinutes): number | null {
   return (100 * (counted - down)) / counted;
 }
 
+/** Uptime over some of the days (e.g. the last 30 a phone shows), with the same weights. */
+export function uptimeOver(days: UptimeDay[]): number | null {
+  const total = noMinutes();
+  for (const day of days) addMinutes(total, day.minutes);
+  return uptimePercent(total);
+}
+
 function addMinutes(into: StatusMinutes, from: StatusMinutes): void {
   for (const status of componentStatuses) into[status] += from[status];
 }

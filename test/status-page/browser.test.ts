@@ -7,8 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { renderHtml } from '../../src/status-page/html/render-html.ts';
-import { rollUp } from '../../src/status-page/html/rollup.ts';
+import { renderSite } from '../../src/status-page/site.ts';
 import type { PublicSnapshot, SiteFile } from '../../src/status-page/snapshot.ts';
 import { sampleSnapshot } from '../fixtures/snapshot.ts';
 
@@ -29,25 +28,23 @@ const artifacts = path.resolve('test-artifacts/status-page');
 
 // What a static host would send: the page must work under a strict policy, no inline script or style.
 const policy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; frame-src 'self'; frame-ancestors 'self'; base-uri 'none'";
-const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json', '.atom': 'application/atom+xml', '.rss': 'application/rss+xml' };
-
-/**
- * Files other renderers write beside ours (statuspage-v2.ts, feeds.ts): stand-ins so that links and
- * the widget's fetch resolve here; their own tests check their content.
- */
-function otherRenderersFiles(snapshot: PublicSnapshot): SiteFile[] {
-  const { indicator, description } = rollUp(snapshot);
-  return [
-    { path: 'api/v2/status.json', contentType: types['.json']!, body: JSON.stringify({ page: { id: snapshot.page.id, name: snapshot.page.name }, status: { indicator, description } }) },
-    { path: 'history.atom', contentType: types['.atom']!, body: '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"/>' },
-    { path: 'history.rss', contentType: types['.rss']!, body: '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel/></rss>' },
-  ];
-}
+const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json', '.atom': 'application/atom+xml', '.rss': 'application/rss+xml', '.svg': 'image/svg+xml' };
 
 /** A customer's page embedding the widget both ways: the script with its fallback link, and the iframe. */
 const hostPage = (language: string) => `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>Host</title></head>
 <body><main><p>Status: <a id="fallback" href="index.html" data-tocsin-status>Service status</a></p><iframe title="Status" src="widget.html" width="360" height="90"></iframe></main>
 <script src="widget.js" async></script></body></html>`;
+
+/** The sample with 120 past incidents: a history in three pages, to check the pager. */
+function longHistory(): PublicSnapshot {
+  const base = sampleSnapshot();
+  const template = base.incidents[1]!;
+  const past = Array.from({ length: 120 }, (_, n) => {
+    const startedAt = new Date(base.generatedAt.getTime() - (n + 1) * 30 * 3_600_000);
+    return { ...template, id: `inclong${String(n).padStart(5, '0')}`, name: `${template.name} (${n + 1})`, startedAt, createdAt: startedAt, resolvedAt: new Date(startedAt.getTime() + 3_600_000) };
+  });
+  return { ...base, incidents: [...base.incidents, ...past] };
+}
 
 function writeSite(folder: string, files: SiteFile[]): void {
   for (const file of files) {
@@ -83,9 +80,12 @@ describe('the static status page in a browser', () => {
     folder = mkdtempSync(path.join(tmpdir(), 'tocsin-site-'));
     for (const language of languages) {
       const snapshot = sampleSnapshot({ language });
-      writeSite(path.join(folder, language), [...renderHtml(snapshot), ...otherRenderersFiles(snapshot)]);
+      // The whole site (JSON API and feeds included), so that every link and the widget's fetch resolve.
+      writeSite(path.join(folder, language), renderSite(snapshot));
       writeFileSync(path.join(folder, language, 'host.html'), hostPage(language));
     }
+    const long = longHistory();
+    writeSite(path.join(folder, 'long'), renderSite(long));
     server = await serve(folder);
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     // playwright-core refuses --user-data-dir in launch(): each launch already gets a fresh temporary profile.
@@ -165,12 +165,25 @@ describe('the static status page in a browser', () => {
         }
       }
     }
+    for (const pagePath of ['history/2.html', 'history/3.html']) {
+      const url = `${origin}/long/${pagePath}`;
+      for (const viewport of viewports) {
+        const { page, close } = await open(url, { viewport: viewport.size });
+        assert.ok(await page.locator('nav.pager [aria-current="page"]').isVisible(), `${url} shows where it is`);
+        const result = await new AxeBuilder({ page }).withTags(wcag).analyze();
+        for (const violation of result.violations) {
+          if (violation.impact === 'serious' || violation.impact === 'critical') found.push(`${url} ${viewport.name}: ${violation.id}`);
+        }
+        if (pagePath === 'history/2.html') await page.screenshot({ path: path.join(artifacts, `en-history-page-2-${viewport.name}-light.png`), fullPage: true });
+        await close();
+      }
+    }
     assert.deepEqual(found, []);
   });
 
   it('every internal link and asset of every generated page answers 200, and every #fragment exists', { timeout: 60_000 }, async () => {
     const broken: string[] = [];
-    for (const language of languages) {
+    for (const language of [...languages, 'long']) {
       const seen = new Set<string>();
       const documents = new Map<string, string>();
       const queue = [`${origin}/${language}/index.html`];

@@ -1,8 +1,9 @@
 import type { ComponentStatus } from '../../domain/component/status.ts';
 import type { PublicComponent, PublicGroup, PublicIncident } from '../snapshot.ts';
-import { uptimeWindowDays, type Uptime, type UptimeDay } from '../uptime.ts';
+import { uptimeOver, uptimeWindowDays, type Uptime, type UptimeDay } from '../uptime.ts';
 import { safeId, type SiteContext } from './context.ts';
 import { html, type Html } from './escape.ts';
+import { phoneDays } from './style.ts';
 
 /** One-letter classes keep 90 bars per component light; the stylesheet maps them to colors. */
 export const statusClass: Record<ComponentStatus, string> = {
@@ -13,8 +14,6 @@ export const statusClass: Record<ComponentStatus, string> = {
   under_maintenance: 'u',
 };
 
-/** Bars shown on a phone-sized screen; the stylesheet hides the older ones. */
-const phoneDays = 30;
 
 /** What a day's detail lists, worst first. */
 const disruptions: ComponentStatus[] = ['major_outage', 'partial_outage', 'degraded_performance', 'under_maintenance'];
@@ -30,8 +29,8 @@ function dayDetail(ctx: SiteContext, day: UptimeDay): string {
   return parts.length === 0 ? ctx.t.noDowntime : parts.join(', ');
 }
 
-function percentText(ctx: SiteContext, uptime: Uptime): string {
-  return uptime.percent === null ? ctx.t.noData : ctx.t.uptime(ctx.t.percent(uptime.percent));
+function percentText(ctx: SiteContext, percent: number | null): string {
+  return percent === null ? ctx.t.noData : ctx.t.uptime(ctx.t.percent(percent));
 }
 
 function incidentsOn(ctx: SiteContext, incidents: PublicIncident[], day: UptimeDay): PublicIncident[] {
@@ -40,9 +39,8 @@ function incidentsOn(ctx: SiteContext, incidents: PublicIncident[], day: UptimeD
 }
 
 /** 90 bars whose color is the day's worst status, each titled; the same facts as text in a `<details>`. */
-function uptimeBars(ctx: SiteContext, uptime: Uptime, incidents: PublicIncident[], root: string): Html {
+function uptimeBars(ctx: SiteContext, uptime: Uptime, incidents: PublicIncident[], root: string, dayName: (day: UptimeDay) => string): Html {
   const { t } = ctx;
-  const dayName = (day: UptimeDay) => t.date(ctx.local(day.start));
   const bars = uptime.days.map((day) => {
     const title = t.labelled(dayName(day), dayDetail(ctx, day));
     const kind = day.worst === null ? 'n' : day.worst === 'operational' ? '' : statusClass[day.worst];
@@ -54,14 +52,16 @@ function uptimeBars(ctx: SiteContext, uptime: Uptime, incidents: PublicIncident[
     return html`<li>${t.labelled(dayName(day), dayDetail(ctx, day))}${related.length === 0 ? '' : html`. ${t.related(related.length)} ${related.map((incident, index) => html`${index > 0 ? ', ' : ''}<a href="${root}incidents/${safeId(incident.id)}.html">${incident.name}</a>`)}`}</li>`;
   })}</ul></details>`;
   return html`<div class="bars" role="img" aria-label="${t.uptimeWindow(uptime.percent === null ? null : t.percent(uptime.percent), uptimeWindowDays)}">${bars}</div>
-<p class="axis"><span class="d90">${t.daysAgo(uptimeWindowDays)}</span><span class="d30">${t.daysAgo(phoneDays)}</span><span>${percentText(ctx, uptime)}</span><span>${t.today}</span></p>${details}`;
+<p class="axis"><span class="d90">${t.daysAgo(uptimeWindowDays)}</span><span class="d30">${t.daysAgo(phoneDays)}</span><span class="d90">${percentText(ctx, uptime.percent)}</span><span class="d30">${
+    percentText(ctx, uptimeOver(uptime.days.slice(-phoneDays)))
+  }</span><span>${t.today}</span></p>${details}`;
 }
 
-function componentItem(ctx: SiteContext, component: PublicComponent, incidents: PublicIncident[], root: string): Html {
+function componentItem(ctx: SiteContext, component: PublicComponent, incidents: PublicIncident[], root: string, dayName: (day: UptimeDay) => string): Html {
   const uptime = ctx.uptime.components.get(component.id);
   return html`<li><div class="ch"><span class="cn">${component.name}</span> <span class="st ${statusClass[component.status]}">${ctx.t.componentStatus[component.status]}</span></div>${
     component.description ? html`<p class="cd">${component.description}</p>` : ''
-  }${component.showcase && uptime ? uptimeBars(ctx, uptime, incidents, root) : ''}</li>`;
+  }${component.showcase && uptime ? uptimeBars(ctx, uptime, incidents, root, dayName) : ''}</li>`;
 }
 
 function legend(ctx: SiteContext): Html {
@@ -81,8 +81,15 @@ export function componentsSection(ctx: SiteContext, root: string): Html {
       else incidentsOf.set(id, [incident]);
     }
   }
+  // Every component has the same 90 days: name each once, not once per bar.
+  const dayNames = new Map<string, string>();
+  const dayName = (day: UptimeDay) => {
+    let name = dayNames.get(day.date);
+    if (name === undefined) dayNames.set(day.date, (name = t.date(ctx.local(day.start))));
+    return name;
+  };
   const list = (components: PublicComponent[]) =>
-    html`<ul class="cmp">${components.map((component) => componentItem(ctx, component, incidentsOf.get(component.id) ?? [], root))}</ul>`;
+    html`<ul class="cmp">${components.map((component) => componentItem(ctx, component, incidentsOf.get(component.id) ?? [], root, dayName))}</ul>`;
 
   const grouped = new Set<string>();
   const groups = snapshot.groups.flatMap((group) => {
@@ -98,7 +105,7 @@ export function componentsSection(ctx: SiteContext, root: string): Html {
     const uptime = ctx.uptime.groups.get(group.id);
     const id = `g-${safeId(group.id)}`;
     return html`<section class="grp" aria-labelledby="${id}"><div class="gh"><h3 id="${id}">${group.name}</h3>${
-      uptime && uptime.percent !== null ? html`<span>${percentText(ctx, uptime)}</span>` : ''
+      uptime && uptime.percent !== null ? html`<span>${percentText(ctx, uptime.percent)}</span>` : ''
     }</div>${group.description ? html`<p class="cd">${group.description}</p>` : ''}${list(shown)}</section>`;
   };
   const hasBars = snapshot.components.some((component) => component.showcase && isShown(component));
