@@ -59,7 +59,6 @@ export interface PageText {
   resolved: string;
   durationLabel: string;
   timeline: string;
-  permalink: string;
   window<T>(from: DateTime, to: DateTime, tag: Tag<T>): Array<string | T>;
 
   uptime(percent: string): string;
@@ -89,7 +88,6 @@ export interface PageText {
   todayMark: string;
 
   widgetTitle: string;
-  widgetLink: string;
 }
 
 /** French spacing: a narrow no-break space before « ; : ! ? % » and inside guillemets. */
@@ -177,7 +175,6 @@ const en: PageText = {
   resolved: 'Resolved',
   durationLabel: 'Duration',
   timeline: 'Updates',
-  permalink: 'Incident page',
   window: (from, to, tag) =>
     from.hasSame(to, 'day')
       ? [tag(from, en.dateTime(from)), ' – ', tag(to, en.time(to))]
@@ -215,7 +212,6 @@ const en: PageText = {
   todayMark: 'today',
 
   widgetTitle: 'Current status',
-  widgetLink: 'View the status page',
 };
 
 const fr: PageText = {
@@ -275,7 +271,6 @@ const fr: PageText = {
   resolved: 'Fin',
   durationLabel: 'Durée',
   timeline: 'Chronologie',
-  permalink: 'Page de l’incident',
   window: (from, to, tag) =>
     from.hasSame(to, 'day')
       ? ['le ', tag(from, fr.date(from)), ' de ', tag(from, fr.time(from)), ' à ', tag(to, fr.time(to))]
@@ -313,7 +308,6 @@ const fr: PageText = {
   todayMark: 'aujourd’hui',
 
   widgetTitle: 'État actuel',
-  widgetLink: 'Voir la page d’état',
 };
 
 const texts: Record<Language, PageText> = { en, fr };

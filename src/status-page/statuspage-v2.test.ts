@@ -11,7 +11,7 @@ import { pageStatus, renderStatuspageApi, type ApiComponent, type ApiIncident, t
 
 type Json = Record<string, any>;
 
-const fixture = (name: string): Json => JSON.parse(readFileSync(new URL(`../../../shared/statuspage-fixtures/${name}`, import.meta.url), 'utf8'));
+const fixture = (name: string): Json => JSON.parse(readFileSync(new URL(`../../test/fixtures/statuspage/${name}`, import.meta.url), 'utf8'));
 const schemaFolder = new URL('./schemas/', import.meta.url);
 const schemas = readdirSync(schemaFolder).map((name) => JSON.parse(readFileSync(new URL(name, schemaFolder), 'utf8')) as Json);
 

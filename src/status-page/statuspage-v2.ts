@@ -5,7 +5,7 @@ import { formatTimestamp } from './format-time.ts';
 import type { PublicAffectedComponent, PublicComponent, PublicGroup, PublicIncident, PublicMaintenance, PublicSnapshot, SiteFile } from './snapshot.ts';
 
 // Shapes, key order included, of Atlassian Statuspage's public API v2, as captured from real pages
-// (shared/statuspage-fixtures; the 2024 capture adds `start_date` and `reminder_intervals`).
+// (real captures in test/fixtures/statuspage; the 2024 capture adds `start_date` and `reminder_intervals`).
 
 export interface ApiPage { id: string; name: string; url: string; time_zone: string; updated_at: string }
 

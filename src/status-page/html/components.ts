@@ -14,7 +14,6 @@ export const statusClass: Record<ComponentStatus, string> = {
   under_maintenance: 'u',
 };
 
-
 /** What a day's detail lists, worst first. */
 const disruptions: ComponentStatus[] = ['major_outage', 'partial_outage', 'degraded_performance', 'under_maintenance'];
 

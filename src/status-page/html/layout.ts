@@ -14,6 +14,8 @@ export interface PageShell {
 }
 
 /** The frame every page shares: skip link, banner with navigation, main, footer. No script. */
+// No clock in the footer: a page changes only when what it shows changes, so a publish rewrites
+// only those files (the index and the widget say when they were generated).
 export function layout(ctx: SiteContext, shell: PageShell): string {
   const { t, snapshot } = ctx;
   const { root } = shell;
@@ -34,7 +36,7 @@ export function layout(ctx: SiteContext, shell: PageShell): string {
 <main id="main" class="w">
 ${shell.main}
 </main>
-<footer class="w"><p>${shell.section === 'status' ? '' : html`${t.updatedAt(ctx.now, ctx.time)}. `}${t.timeZoneNote(page.timeZone)}</p>
+<footer class="w"><p>${t.timeZoneNote(page.timeZone)}</p>
 <p>${t.follow} <a href="${root}history.atom">Atom</a> · <a href="${root}history.rss">RSS</a></p>
 <p>${t.poweredBy}</p></footer>
 </body></html>

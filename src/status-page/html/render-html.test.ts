@@ -291,3 +291,13 @@ describe('the status page HTML', () => {
     assert.match(stylesheet, /\.ub pre\{[^}]*white-space:pre-wrap/);
   });
 });
+
+describe('what a publish rewrites', () => {
+  it('changes only the index and the widget when nothing but the clock moved', () => {
+    const before = sampleSnapshot();
+    const later = { ...before, generatedAt: new Date(before.generatedAt.getTime() + 60_000) };
+    const earlier = new Map(renderHtml(before).map((file) => [file.path, String(file.body)]));
+    const changed = renderHtml(later).filter((file) => earlier.get(file.path) !== String(file.body)).map((file) => file.path);
+    assert.deepEqual(changed.sort(), ['index.html', 'widget.html']);
+  });
+});
