@@ -88,7 +88,7 @@ const rank: Record<StatusIndicator, number> = { none: 0, maintenance: 1, minor: 
  * - the higher indicator wins (components' phrase on a tie); a maintenance in progress or verifying
  *   turns a "none" into maintenance "Service Under Maintenance".
  */
-export function pageStatus(snapshot: PublicSnapshot): PageStatus {
+export function pageStatus(snapshot: Pick<PublicSnapshot, 'components' | 'incidents' | 'maintenances'>): PageStatus {
   const statuses = snapshot.components.map((component) => component.status);
   const fromComponents = componentRollup(statuses);
   const fromIncidents = incidentRollup(publishedIncidents(snapshot).filter((incident) => isOpen(incident.status)).map((incident) => incident.impact));
@@ -321,7 +321,7 @@ function componentList(snapshot: PublicSnapshot, at: (date: Date) => string): Ap
 }
 
 /** An incident without a published update is not public yet: clients take `incident_updates[0]`. */
-function publishedIncidents(snapshot: PublicSnapshot): PublicIncident[] {
+function publishedIncidents(snapshot: Pick<PublicSnapshot, 'incidents'>): PublicIncident[] {
   return snapshot.incidents.filter((incident) => incident.updates.length > 0);
 }
 
