@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { componentStatuses } from '../domain/component/status.ts';
+import { InvalidError } from '../domain/errors.ts';
 
 /** Shared field shapes for verb inputs; the API builds its OpenAPI document from these. */
 export const Name = z.string().trim().min(1).max(200);
@@ -36,7 +37,6 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   throw toInvalidError(result.error);
 }
 
-import { InvalidError } from '../domain/errors.ts';
 
 export function toInvalidError(error: z.ZodError): InvalidError {
   const issues = error.issues.map((issue) => ({
@@ -45,4 +45,9 @@ export function toInvalidError(error: z.ZodError): InvalidError {
   }));
   const summary = issues.map((issue) => `${issue.pointer === '/' ? 'body' : issue.pointer}: ${issue.detail}`).join('; ');
   return new InvalidError(`The input is not valid: ${summary}.`, issues);
+}
+
+/** The fields of a partial edit that were given: an absent field leaves its column as it is. */
+export function stripUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, inner]) => inner !== undefined)) as never;
 }

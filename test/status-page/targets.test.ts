@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import S3rver from 's3rver';
-import { GetObjectCommand, ListObjectsV2Command, S3Client, CreateBucketCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { s3Target } from '../../src/adapters/storage/s3-target.ts';
 import { gitTarget } from '../../src/adapters/storage/git-target.ts';
 import { folderTarget } from '../../src/adapters/storage/folder-target.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { authorize, checkVersion, recordAudit, withTransaction, type Ctx } from '../context.ts';
-import { ComponentStatus, DateOnly, Description, Id, Name, Position, parseInput } from '../schemas.ts';
+import { ComponentStatus, DateOnly, Description, Id, Name, Position, parseInput, stripUndefined } from '../schemas.ts';
 import { applyComponentStatus, fetchComponent } from './component-status.ts';
 import { fetchGroup, presentComponent } from './internal.ts';
 
@@ -40,8 +40,4 @@ export async function updateComponent({ ctx, id, input, expectedVersion }: { ctx
     await recordAudit(tx, ctx, { action: 'component.update', entityType: 'component', entityId: id, before: presentComponent(before), after });
     return after;
   });
-}
-
-export function stripUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(value).filter(([, inner]) => inner !== undefined)) as never;
 }

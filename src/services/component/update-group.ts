@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { authorize, checkVersion, recordAudit, withTransaction, type Ctx } from '../context.ts';
-import { Description, Name, Position, parseInput } from '../schemas.ts';
+import { Description, Name, Position, parseInput, stripUndefined } from '../schemas.ts';
 import { fetchGroup, presentGroup } from './internal.ts';
-import { stripUndefined } from './update-component.ts';
 
 export const UpdateGroupInput = z.strictObject({ name: Name.optional(), description: Description.optional(), position: Position.optional() });
 

@@ -4,8 +4,7 @@ import type { Row } from '../../adapters/db/schema.ts';
 import { ConflictError, NotFoundError } from '../../domain/errors.ts';
 import { newId } from '../../domain/ids.ts';
 import { authorize, checkVersion, recordAudit, withTransaction, type Ctx } from '../context.ts';
-import { Language, Name, TimeZone, parseInput } from '../schemas.ts';
-import { stripUndefined } from '../component/update-component.ts';
+import { Language, Name, TimeZone, parseInput, stripUndefined } from '../schemas.ts';
 import { hashPassword } from '../access/add-user.ts';
 
 const PageSlug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lowercase letters, digits and dashes');

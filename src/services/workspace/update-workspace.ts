@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { NotFoundError } from '../../domain/errors.ts';
 import { authorize, checkVersion, recordAudit, withTransaction, type Ctx } from '../context.ts';
-import { Language, Name, TimeZone, parseInput } from '../schemas.ts';
-import { stripUndefined } from '../component/update-component.ts';
+import { Language, Name, TimeZone, parseInput, stripUndefined } from '../schemas.ts';
 import { presentWorkspace } from './create-workspace.ts';
 
 export const UpdateWorkspaceInput = z.strictObject({ name: Name.optional(), time_zone: TimeZone.optional(), default_language: Language.optional() });
