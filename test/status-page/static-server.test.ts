@@ -17,6 +17,8 @@ describe('the static server of published pages (as nginx or a bucket serves them
       { path: 'index.html', contentType: 'text/html', body: `<!doctype html><html lang="${lang}">` },
       { path: 'incidents/abcdefabcdef.html', contentType: 'text/html', body: `incident ${lang}` },
       { path: 'api/v2/summary.json', contentType: 'application/json', body: `{"lang":"${lang}"}` },
+      { path: 'history.atom', contentType: 'application/atom+xml', body: '<feed/>' },
+      { path: 'history.rss', contentType: 'application/rss+xml', body: '<rss/>' },
     ];
     await folderTarget(path.join(root, 'status')).publish(files('en'));
     await folderTarget(path.join(root, 'statut')).publish(files('fr'));
@@ -37,6 +39,15 @@ describe('the static server of published pages (as nginx or a bucket serves them
     const preflight = await app.request('/api/v2/summary.json', { method: 'OPTIONS' });
     assert.equal(preflight.status, 204);
     assert.equal(preflight.headers.get('access-control-allow-origin'), '*');
+  });
+
+  it('sends the feeds as feeds, so that browsers and readers do not take them for downloads', async () => {
+    for (const [url, type] of [['/history.atom', /^application\/atom\+xml/], ['/statut/history.rss', /^application\/rss\+xml/]] as const) {
+      const res = await app.request(url);
+      assert.equal(res.status, 200, url);
+      assert.match(res.headers.get('content-type') ?? '', type, url);
+    }
+    assert.equal((await app.request('/missing.atom')).status, 404);
   });
 
   it('answers the permalink a client builds, /incidents/<id>, with its page', async () => {

@@ -3,6 +3,9 @@ import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import path from 'node:path';
 
+/** Types the file server's table lacks: without them feeds go out as application/octet-stream. */
+const feedTypes: Record<string, string> = { '.atom': 'application/atom+xml; charset=utf-8', '.rss': 'application/rss+xml; charset=utf-8' };
+
 export interface StaticMount {
   /** URL prefix without trailing slash; '' for the origin root. */
   prefix: string;
@@ -21,6 +24,8 @@ export function statusPageApp(mounts: StaticMount[]): Hono {
   app.use('*', async (c, next) => {
     if (c.req.path.split('/').some((segment) => segment.startsWith('.'))) return c.text('Not found', 404);
     await next();
+    const feedType = feedTypes[path.extname(c.req.path)];
+    if (feedType && c.res.status === 200) c.header('Content-Type', feedType);
     if (/\/api\/v2\//.test(c.req.path)) {
       c.header('Access-Control-Allow-Origin', '*');
       c.header('Access-Control-Allow-Methods', 'GET, HEAD, OPTIONS');
