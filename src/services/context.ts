@@ -3,7 +3,7 @@ import type { ActorType, NewRow } from '../adapters/db/schema.ts';
 import type { Queue } from '../adapters/queue/queue.ts';
 import { can, type Permission, type Role } from '../domain/access/roles.ts';
 import { ForbiddenError, StaleVersionError } from '../domain/errors.ts';
-import { affectsPublicPages, markPagesStale } from './status-page/mark-pages-stale.ts';
+import { affectsPublicPages, markPagesStale, type PublicChange } from './status-page/mark-pages-stale.ts';
 
 export type Actor =
   | { type: 'user'; id: string; name: string; role: Role }
@@ -47,13 +47,15 @@ export interface AuditEntry {
   entityId: string;
   before?: unknown;
   after?: unknown;
+  /** The entity this one is a part of (an incident for one of its updates): what public pages re-read. */
+  partOf?: PublicChange;
 }
 
 /** Appends to the audit log in the caller's transaction: the change and its record commit together. */
 export async function recordAudit(tx: Tx, ctx: Ctx, entry: AuditEntry): Promise<void> {
   await tx.insertInto('audit_log').values(auditRow(ctx, entry)).execute();
   // Every change is audited, so this is where the public pages learn they are out of date.
-  if (affectsPublicPages(entry.entityType)) await markPagesStale(tx, ctx);
+  if (affectsPublicPages(entry.entityType)) await markPagesStale(tx, ctx, entry.partOf ?? { entityType: entry.entityType, entityId: entry.entityId });
 }
 
 /** The audit row for an entry, for a verb that writes it within a larger statement. */

@@ -119,6 +119,16 @@ export interface PublishTargetsTable {
   last_error: string | null;
 }
 
+/** What moved a page's content version on (migration 0004): the publishers' delta. */
+export interface PublicChangesTable {
+  workspace_id: string;
+  page_id: string;
+  version: number;
+  entity_type: string;
+  entity_id: string;
+  changed_at: CreatedAt;
+}
+
 export interface ComponentGroupsTable {
   workspace_id: string;
   id: string;
@@ -276,6 +286,7 @@ export interface Database {
   status_pages: StatusPagesTable;
   publish_targets: PublishTargetsTable;
   page_access_grants: PageAccessGrantsTable;
+  public_changes: PublicChangesTable;
   component_groups: ComponentGroupsTable;
   components: ComponentsTable;
   incidents: IncidentsTable;

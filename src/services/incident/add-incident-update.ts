@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Tx } from '../../adapters/db/connect.ts';
 import { InvalidError } from '../../domain/errors.ts';
@@ -108,11 +109,21 @@ export async function addIncidentUpdate({ ctx, id, input }: { ctx: Ctx; id: stri
     const incident = presentIncidentFields(incidentRow, componentIds);
     const added_update = presentIncidentUpdate(row);
     // The update, the incident's new state, the audit row and the pages going stale are one
-    // statement: one round trip (recordAudit's work, done inline).
+    // statement: one round trip (recordAudit's and markPagesStale's work, done inline).
     await tx
       .with('added_update', (db) => db.insertInto('incident_updates').values({ ...row, affected_components: row.affected_components && JSON.stringify(row.affected_components) }))
       .with('stale_pages', (db) =>
-        db.updateTable('status_pages').set((eb) => ({ content_version: eb('content_version', '+', 1) })).where('workspace_id', '=', ctx.workspaceId),
+        db
+          .updateTable('status_pages')
+          .set((eb) => ({ content_version: eb('content_version', '+', 1) }))
+          .where('workspace_id', '=', ctx.workspaceId)
+          .returning(['workspace_id', 'id', 'content_version']),
+      )
+      .with('journal', (db) =>
+        db
+          .insertInto('public_changes')
+          .columns(['workspace_id', 'page_id', 'version', 'entity_type', 'entity_id', 'changed_at'])
+          .expression(db.selectFrom('stale_pages').select(['workspace_id', 'id', 'content_version', sql<string>`'incident'`.as('entity_type'), sql<string>`${id}::text`.as('entity_id'), sql<Date>`${now}::timestamptz`.as('changed_at')])),
       )
       .with('moved_incident', (db) =>
         db

@@ -46,6 +46,7 @@ export async function editIncidentUpdate({ ctx, incidentId, updateId, input, exp
       action: 'incident.edit_update',
       entityType: 'incident_update',
       entityId: updateId,
+      partOf: { entityType: 'incident', entityId: incidentId },
       before: { incident_id: incidentId, ...presentIncidentUpdate(before) },
       after: { incident_id: incidentId, ...after },
     });

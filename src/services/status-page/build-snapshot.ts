@@ -4,31 +4,45 @@ import { NotFoundError } from '../../domain/errors.ts';
 import type { PublicIncident, PublicMaintenance, PublicSnapshot } from '../../status-page/snapshot.ts';
 
 const historyDays = 90;
+/** More changed incidents than this since the last build: reading them all is as cheap. */
+const deltaLimit = 500;
+
+/**
+ * What a publisher remembers of a page between two builds: the incidents it read and the content
+ * version it read them at. The next build re-reads only the incidents the public-change journal
+ * names since then, and keeps the other objects as they were, so the renderers can tell unchanged
+ * incidents by identity. Memory is a cache: a new process, a missing journal row or a change in the
+ * components' order reads everything again.
+ */
+export interface PageMemory {
+  version: number;
+  componentOrder: string;
+  incidents: Map<string, PublicIncident>;
+}
+
+interface SnapshotRequest {
+  db: Db;
+  workspaceId: string;
+  pageId: string;
+  now: Date;
+  fallbackUrl: string;
+  /** Per page id; given by a long-lived publisher, absent for a one-off build. */
+  memory?: Map<string, PageMemory>;
+}
 
 /**
  * The public projection of one status page at `now`: an allow-list of fields, copied one by one
  * from the rows, so a column added later is private until it is added here. Drafts (updates not
- * published) never enter it.
+ * published) never enter it. Read it in one repeatable-read transaction.
  */
-export async function buildSnapshot({ db, workspaceId, pageId, now, fallbackUrl }: { db: Db; workspaceId: string; pageId: string; now: Date; fallbackUrl: string }): Promise<PublicSnapshot> {
+export async function buildSnapshot({ db, workspaceId, pageId, now, fallbackUrl, memory }: SnapshotRequest): Promise<PublicSnapshot> {
   const page = await db.selectFrom('status_pages').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', pageId).executeTakeFirst();
   if (!page) throw new NotFoundError('status-page', pageId);
   const historyStart = new Date(now.getTime() - historyDays * 86_400_000);
 
-  const [groups, components, incidents, updates, incidentComponents, maintenances, maintenanceUpdates, maintenanceComponents, recent, before] = await Promise.all([
+  const [groups, components, maintenances, maintenanceUpdates, maintenanceComponents, recent, before] = await Promise.all([
     db.selectFrom('component_groups').selectAll().where('workspace_id', '=', workspaceId).orderBy('position').orderBy('id').execute(),
     db.selectFrom('components').selectAll().where('workspace_id', '=', workspaceId).orderBy('position').orderBy('id').execute(),
-    db.selectFrom('incidents').selectAll().where('workspace_id', '=', workspaceId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute(),
-    db
-      .selectFrom('incident_updates')
-      .selectAll()
-      .where('workspace_id', '=', workspaceId)
-      .where('published_at', 'is not', null)
-      .orderBy('display_at', 'desc')
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .execute(),
-    db.selectFrom('incident_components').selectAll().where('workspace_id', '=', workspaceId).execute(),
     db.selectFrom('maintenances').selectAll().where('workspace_id', '=', workspaceId).orderBy('scheduled_for', 'desc').orderBy('id', 'desc').execute(),
     db.selectFrom('maintenance_updates').selectAll().where('workspace_id', '=', workspaceId).orderBy('display_at', 'desc').orderBy('created_at', 'desc').orderBy('id', 'desc').execute(),
     db.selectFrom('maintenance_components').selectAll().where('workspace_id', '=', workspaceId).execute(),
@@ -54,13 +68,11 @@ export async function buildSnapshot({ db, workspaceId, pageId, now, fallbackUrl 
       .execute(),
   ]);
 
-  const componentIds = (rows: Array<{ component_id: string }>, order: Map<string, number>) =>
-    rows.map((row) => row.component_id).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
   const position = new Map(components.map((component, index) => [component.id, index]));
-  const byIncident = groupBy(updates, (row) => row.incident_id);
-  const componentsByIncident = groupBy(incidentComponents, (row) => row.incident_id);
   const byMaintenance = groupBy(maintenanceUpdates, (row) => row.maintenance_id);
   const componentsByMaintenance = groupBy(maintenanceComponents, (row) => row.maintenance_id);
+  const componentOrder = components.map((component) => component.id).join(',');
+  const incidents = await readIncidents(db, { workspaceId, pageId, version: page.content_version, componentOrder, position }, memory);
 
   return {
     generatedAt: now,
@@ -97,16 +109,83 @@ export async function buildSnapshot({ db, workspaceId, pageId, now, fallbackUrl 
       createdAt: component.created_at,
       updatedAt: component.updated_at,
     })),
-    incidents: incidents.flatMap((incident) => {
-      const published = byIncident.get(incident.id) ?? [];
-      // An incident with nothing published yet is not public.
-      return published.length === 0 ? [] : [publicIncident(incident, published, componentIds(componentsByIncident.get(incident.id) ?? [], position))];
-    }),
-    maintenances: maintenances.map((maintenance) => publicMaintenance(maintenance, byMaintenance.get(maintenance.id) ?? [], componentIds(componentsByMaintenance.get(maintenance.id) ?? [], position))),
+    incidents,
+    maintenances: maintenances.map((maintenance) => publicMaintenance(maintenance, byMaintenance.get(maintenance.id) ?? [], sortedIds(componentsByMaintenance.get(maintenance.id) ?? [], position))),
     history: [...before, ...recent]
       .map((change) => ({ componentId: change.component_id, status: change.status, changedAt: change.changed_at }))
       .sort((a, b) => a.changedAt.getTime() - b.changedAt.getTime()),
   };
+}
+
+interface IncidentRead {
+  workspaceId: string;
+  pageId: string;
+  version: number;
+  componentOrder: string;
+  position: Map<string, number>;
+}
+
+/** The page's published incidents, newest first: all of them, or what changed since the remembered build. */
+async function readIncidents(db: Db, read: IncidentRead, memory: Map<string, PageMemory> | undefined): Promise<PublicIncident[]> {
+  const known = memory?.get(read.pageId);
+  const changed = known && known.componentOrder === read.componentOrder ? await changedIncidentIds(db, read, known.version) : undefined;
+  const incidents = changed && known ? new Map(known.incidents) : new Map<string, PublicIncident>();
+  if (changed) for (const id of changed) incidents.delete(id);
+  const ids = changed ? [...changed] : undefined;
+  if (!ids || ids.length > 0) {
+    const [rows, updates, links] = await Promise.all([
+      db.selectFrom('incidents').selectAll().where('workspace_id', '=', read.workspaceId).$if(ids !== undefined, (q) => q.where('id', 'in', ids!)).execute(),
+      db
+        .selectFrom('incident_updates')
+        .selectAll()
+        .where('workspace_id', '=', read.workspaceId)
+        .where('published_at', 'is not', null)
+        .$if(ids !== undefined, (q) => q.where('incident_id', 'in', ids!))
+        .orderBy('display_at', 'desc')
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .execute(),
+      db.selectFrom('incident_components').selectAll().where('workspace_id', '=', read.workspaceId).$if(ids !== undefined, (q) => q.where('incident_id', 'in', ids!)).execute(),
+    ]);
+    const byIncident = groupBy(updates, (row) => row.incident_id);
+    const componentsByIncident = groupBy(links, (row) => row.incident_id);
+    for (const row of rows) {
+      const published = byIncident.get(row.id) ?? [];
+      // An incident with nothing published yet is not public.
+      if (published.length > 0) incidents.set(row.id, publicIncident(row, published, sortedIds(componentsByIncident.get(row.id) ?? [], read.position)));
+    }
+  }
+  memory?.set(read.pageId, { version: read.version, componentOrder: read.componentOrder, incidents });
+  return [...incidents.values()].sort(newestFirst);
+}
+
+/**
+ * The incidents the journal names after `since`, or undefined when the journal cannot say (a row
+ * swept away, too many changes): then everything is read again.
+ */
+async function changedIncidentIds(db: Db, read: IncidentRead, since: number): Promise<Set<string> | undefined> {
+  if (since > read.version) return undefined;
+  if (since === read.version) return new Set();
+  const rows = await db
+    .selectFrom('public_changes')
+    .select(['version', 'entity_type', 'entity_id'])
+    .where('workspace_id', '=', read.workspaceId)
+    .where('page_id', '=', read.pageId)
+    .where('version', '>', since)
+    .where('version', '<=', read.version)
+    .execute();
+  if (new Set(rows.map((row) => row.version)).size !== read.version - since) return undefined;
+  const ids = new Set(rows.filter((row) => row.entity_type === 'incident').map((row) => row.entity_id));
+  return ids.size > deltaLimit ? undefined : ids;
+}
+
+/** Newest first by creation, then by id: the same order whichever way the incidents were read. */
+function newestFirst(a: PublicIncident, b: PublicIncident): number {
+  return b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+
+function sortedIds(rows: Array<{ component_id: string }>, order: Map<string, number>): string[] {
+  return rows.map((row) => row.component_id).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
 }
 
 function publicIncident(incident: Row<'incidents'>, updates: Row<'incident_updates'>[], componentIds: string[]): PublicIncident {

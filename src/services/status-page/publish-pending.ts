@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../adapters/db/connect.ts';
 import type { PublishOutcome, SiteTarget } from '../../adapters/storage/site-target.ts';
 import type { SiteFile, PublicSnapshot } from '../../status-page/snapshot.ts';
-import { buildSnapshot } from './build-snapshot.ts';
+import { buildSnapshot, type PageMemory } from './build-snapshot.ts';
 
 /** How long a claimed page stays with its builder before another worker may take it over. */
 const leaseSeconds = 120;
@@ -37,6 +37,8 @@ export interface PublishDeps {
   /** Base URL of pages without their own (`TOCSIN_STATUS_URL`). */
   fallbackUrl: string;
   render: (snapshot: PublicSnapshot) => SiteFile[];
+  /** A long-lived publisher's memory of each page's last build: the next one reads only what changed. */
+  memory?: Map<string, PageMemory>;
   /** Every place the page goes; private pages only to Tocsin's own folder. */
   targetsFor: (page: ClaimedPage) => Promise<SiteTarget[]>;
 }
@@ -73,7 +75,7 @@ async function publishClaimed(deps: PublishDeps, page: ClaimedPage): Promise<Pag
   const outcome: PageOutcome = { page, ok: true, files: 0, targets: [] };
   try {
     // One consistent read: the HTML, the JSON and the feeds describe the same instant.
-    const snapshot = await db.transaction((tx) => buildSnapshot({ db: tx, workspaceId: page.workspaceId, pageId: page.pageId, now: deps.now(), fallbackUrl: deps.fallbackUrl }), { isolation: 'repeatable read' });
+    const snapshot = await db.transaction((tx) => buildSnapshot({ db: tx, workspaceId: page.workspaceId, pageId: page.pageId, now: deps.now(), fallbackUrl: deps.fallbackUrl, memory: deps.memory }), { isolation: 'repeatable read' });
     const files = deps.render(snapshot);
     outcome.files = files.length;
     for (const target of await deps.targetsFor(page)) {

@@ -9,14 +9,16 @@ import { markPagesStale } from './mark-pages-stale.ts';
 export async function requestPublish({ ctx, pageId }: { ctx: Ctx; pageId?: string }) {
   authorize(ctx, 'page.manage');
   return withTransaction(ctx, async (tx) => {
-    if (!pageId) return void (await markPagesStale(tx, ctx));
+    const change = { entityType: 'status_page', entityId: pageId ?? ctx.workspaceId };
+    if (!pageId) return void (await markPagesStale(tx, ctx, change));
     const page = await tx
       .updateTable('status_pages')
-      .set((eb) => ({ content_version: eb('content_version', '+', 1), next_publish_at: null }))
+      .set({ next_publish_at: null })
       .where('workspace_id', '=', ctx.workspaceId)
       .where('id', '=', pageId)
       .returning('id')
       .executeTakeFirst();
     if (!page) throw new NotFoundError('status-page', pageId);
+    await markPagesStale(tx, ctx, change, pageId);
   });
 }
