@@ -2,7 +2,8 @@ import { Feed, type Item } from 'feed';
 import type { IncidentStatus } from '../domain/incident/lifecycle.ts';
 import type { MaintenanceStatus } from '../domain/maintenance/lifecycle.ts';
 import { localDateParts } from './format-time.ts';
-import type { PublicComponent, PublicPage, PublicSnapshot, SiteFile } from './snapshot.ts';
+import { noMemo, type RenderMemo } from './render-memo.ts';
+import type { PublicComponent, PublicIncident, PublicPage, PublicSnapshot, SiteFile } from './snapshot.ts';
 
 /** Items per feed, newest first (Statuspage's history feeds stop at 50 too). */
 export const feedLimit = 50;
@@ -36,10 +37,12 @@ interface Entry {
   /** Built only for the entries a feed shows: a page may have thousands of incidents. */
   html: () => string;
   componentIds: string[];
+  /** What the entry was made from, for the render memo: an incident (by identity) or a maintenance's fields. */
+  source: unknown;
 }
 
 /** `history.rss` and `history.atom` of the page, and of each component under `components/<id>/`. */
-export function renderFeeds(snapshot: PublicSnapshot): SiteFile[] {
+export function renderFeeds(snapshot: PublicSnapshot, memo: RenderMemo = noMemo): SiteFile[] {
   const entries = entriesOf(snapshot);
   const byComponent = new Map<string, Entry[]>();
   for (const entry of entries) {
@@ -50,15 +53,27 @@ export function renderFeeds(snapshot: PublicSnapshot): SiteFile[] {
     }
   }
   return [
-    ...feedFiles(snapshot, '', null, entries),
-    ...snapshot.components.flatMap((component) => feedFiles(snapshot, `components/${component.id}/`, component, byComponent.get(component.id) ?? [])),
+    ...feedFiles(snapshot, memo, '', null, entries),
+    ...snapshot.components.flatMap((component) => feedFiles(snapshot, memo, `components/${component.id}/`, component, byComponent.get(component.id) ?? [])),
   ];
 }
 
-function feedFiles(snapshot: PublicSnapshot, folder: string, component: PublicComponent | null, all: Entry[]): SiteFile[] {
+function feedFiles(snapshot: PublicSnapshot, memo: RenderMemo, folder: string, component: PublicComponent | null, all: Entry[]): SiteFile[] {
+  const { page } = snapshot;
+  const entries = all.slice(0, feedLimit);
+  const inputs = [page.url, page.name, page.language, page.timeZone, page.updatedAt.getTime(), component?.name, ...entries.map((entry) => entry.source)];
+  // Both feeds are built together the first time either is asked for.
+  let built: { rss: string; atom: string } | undefined;
+  const build = () => (built ??= buildFeeds(snapshot, folder, component, entries));
+  return [
+    memo.file(`${folder}history.rss`, inputs, () => ({ contentType: 'application/rss+xml; charset=utf-8', body: build().rss })),
+    memo.file(`${folder}history.atom`, inputs, () => ({ contentType: 'application/atom+xml; charset=utf-8', body: build().atom })),
+  ];
+}
+
+function buildFeeds(snapshot: PublicSnapshot, folder: string, component: PublicComponent | null, entries: Entry[]): { rss: string; atom: string } {
   const { page } = snapshot;
   const { language } = page;
-  const entries = all.slice(0, feedLimit);
   const host = new URL(page.url).hostname;
   const name = component ? `${page.name} - ${component.name}` : page.name;
   const newest = entries.reduce((latest, entry) => Math.max(latest, entry.updatedAt.getTime()), page.updatedAt.getTime());
@@ -81,12 +96,15 @@ function feedFiles(snapshot: PublicSnapshot, folder: string, component: PublicCo
     // Without an id, `feed` writes the link as a permalink guid, as Statuspage does.
     rss.addItem({ ...common, title: xmlText(entry.name), description: entry.html() });
   }
-  return [
-    { path: `${folder}history.rss`, contentType: 'application/rss+xml; charset=utf-8', body: rss.rss2() },
-    // `feed` has no option for the feed's language; Statuspage writes xml:lang on the root.
-    { path: `${folder}history.atom`, contentType: 'application/atom+xml; charset=utf-8', body: atom.atom1().replace('<feed xmlns=', `<feed xml:lang="${language}" xmlns=`) },
-  ];
+  // `feed` has no option for the feed's language; Statuspage writes xml:lang on the root.
+  return { rss: rss.rss2(), atom: atom.atom1().replace('<feed xmlns=', `<feed xml:lang="${language}" xmlns=`) };
 }
+
+/**
+ * Each incident's entry, kept as long as the incident object lives: a publisher keeps unchanged
+ * incidents as the same objects, so a page of 5,000 builds only the entries that changed.
+ */
+const incidentEntries = new WeakMap<PublicIncident, { key: string; entry: Entry }>();
 
 function entriesOf(snapshot: PublicSnapshot): Entry[] {
   const { url, timeZone, language } = snapshot.page;
@@ -108,15 +126,26 @@ function entriesOf(snapshot: PublicSnapshot): Entry[] {
       })
       .join('');
   };
-  const newest = (updates: Array<{ displayAt: Date }>) => new Date(Math.max(...updates.map((update) => update.displayAt.getTime())));
+  const newest = (updates: Array<{ displayAt: Date }>) => {
+    let at = updates[0]!.displayAt;
+    for (const update of updates) if (update.displayAt > at) at = update.displayAt;
+    return at;
+  };
 
   const entries: Entry[] = [
     ...snapshot.incidents
       .filter((incident) => incident.updates.length > 0)
-      .map((incident) => ({
-        id: incident.id, name: incident.name, link: `${url}/incidents/${incident.id}`, updatedAt: newest(incident.updates),
-        html: once(() => paragraphs(incident.updates)), componentIds: incident.componentIds,
-      })),
+      .map((incident) => {
+        const key = `${url}|${timeZone}|${language}`;
+        const known = incidentEntries.get(incident);
+        if (known?.key === key) return known.entry;
+        const entry = {
+          id: incident.id, name: incident.name, link: `${url}/incidents/${incident.id}`, updatedAt: newest(incident.updates),
+          html: once(() => paragraphs(incident.updates)), componentIds: incident.componentIds, source: incident,
+        };
+        incidentEntries.set(incident, { key, entry });
+        return entry;
+      }),
     ...snapshot.maintenances
       .filter((maintenance) => maintenance.updates.length > 0)
       .map((maintenance) => ({
@@ -128,6 +157,8 @@ function entriesOf(snapshot: PublicSnapshot): Entry[] {
           return `${paragraphs(maintenance.updates)}<p><em>${words[language].window(`${from.dayTime} ${from.zone}`, `${until.dayTime} ${until.zone}`)}</em></p>`;
         }),
         componentIds: maintenance.componentIds,
+        // Maintenances are read anew each time: their fields, not the object, say if they changed.
+        source: JSON.stringify(maintenance),
       })),
   ];
   return entries.sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));

@@ -15,6 +15,11 @@ describe('formatTimestamp', () => {
     ['2026-01-15T12:00:00.000Z', 'Europe/London', '2026-01-15T12:00:00.000+00:00'],
     ['2026-01-15T12:00:00.007Z', 'Etc/UTC', '2026-01-15T12:00:00.007Z'],
     ['2026-07-15T12:00:00.000Z', 'UTC', '2026-07-15T12:00:00.000Z'],
+    // Half-hour and 45-minute zones change on a quarter hour too: both sides of the instant.
+    ['2026-10-03T15:29:59.999Z', 'Australia/Lord_Howe', '2026-10-04T01:59:59.999+10:30'],
+    ['2026-10-03T15:30:00.000Z', 'Australia/Lord_Howe', '2026-10-04T02:30:00.000+11:00'],
+    ['2026-04-04T13:59:59.999Z', 'Pacific/Chatham', '2026-04-05T03:44:59.999+13:45'],
+    ['2026-04-04T14:00:00.000Z', 'Pacific/Chatham', '2026-04-05T02:45:00.000+12:45'],
   ];
   for (const [instant, zone, expected] of cases) {
     it(`${instant} in ${zone} is ${expected}`, () => assert.equal(formatTimestamp(new Date(instant), zone), expected));

@@ -3,8 +3,24 @@ import { renderHtml } from './html/render-html.ts';
 import { renderStatuspageApi } from './statuspage-v2.ts';
 import { renderFeeds } from './feeds.ts';
 import { renderBadge } from './badge.ts';
+import { createRenderMemo, noMemo, type RenderMemo, type SiteMemo } from './render-memo.ts';
 
 /** Every file of one status page: HTML, Statuspage-compatible JSON, feeds and badges. */
-export function renderSite(snapshot: PublicSnapshot): SiteFile[] {
-  return [...renderHtml(snapshot), ...renderStatuspageApi(snapshot), ...renderFeeds(snapshot), ...renderBadge(snapshot)];
+export function renderSite(snapshot: PublicSnapshot, memo: RenderMemo = noMemo): SiteFile[] {
+  return [...renderHtml(snapshot, memo), ...renderStatuspageApi(snapshot), ...renderFeeds(snapshot, memo), ...renderBadge(snapshot)];
+}
+
+/**
+ * `renderSite` for a long-lived publisher: remembers each page's files between builds, so that a
+ * build regenerates only the files whose inputs changed (see render-memo.ts).
+ */
+export function createSiteRenderer(): (snapshot: PublicSnapshot) => SiteFile[] {
+  const memos = new Map<string, SiteMemo>();
+  return (snapshot) => {
+    let memo = memos.get(snapshot.page.id);
+    if (!memo) memos.set(snapshot.page.id, (memo = createRenderMemo()));
+    const files = renderSite(snapshot, memo);
+    memo.settle();
+    return files;
+  };
 }

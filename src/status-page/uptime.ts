@@ -60,15 +60,21 @@ interface Day {
 }
 
 /** The window's local days, oldest first; luxon moves by calendar days, so DST days keep their length. */
+/** The last window computed per zone: every publish of the day asks for the same 90 days. */
+const windows = new Map<string, { today: string; days: Day[] }>();
+
 function windowDays(generatedAt: Date, timeZone: string): Day[] {
   const now = DateTime.fromJSDate(generatedAt, { zone: timeZone });
   if (!now.isValid) throw new Error(`Unknown time zone "${timeZone}" for the uptime window.`);
   const today = now.startOf('day');
+  const known = windows.get(timeZone);
+  if (known?.today === today.toISODate()) return known.days;
   const days: Day[] = [];
   for (let back = uptimeWindowDays - 1; back >= 0; back--) {
     const start = today.minus({ days: back });
     days.push({ date: start.toISODate()!, startMs: start.toMillis(), endMs: start.plus({ days: 1 }).toMillis() });
   }
+  windows.set(timeZone, { today: today.toISODate()!, days });
   return days;
 }
 

@@ -1,8 +1,8 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { SiteFile } from '../../domain/site-file.ts';
-import { assertSitePath, hashOf, publishOrder, type Manifest, type PublishOutcome, type SiteTarget } from './site-target.ts';
+import { hashOfFile, type SiteFile } from '../../domain/site-file.ts';
+import { assertSitePath, publishOrder, type Manifest, type PublishOutcome, type SiteTarget } from './site-target.ts';
 
 const manifestName = '.tocsin-manifest.json';
 
@@ -17,13 +17,13 @@ export function folderTarget(root: string): SiteTarget {
     description: `folder ${root}`,
     async publish(files: SiteFile[]): Promise<PublishOutcome> {
       await mkdir(root, { recursive: true });
-      // Read each time, not remembered: another worker may have published since.
+      // Checked each time: another worker may have published since.
       const previous = await readManifest(root);
       const next: Manifest = {};
       const changed: SiteFile[] = [];
       for (const file of files) {
         assertSitePath(file.path);
-        const hash = hashOf(file.body);
+        const hash = hashOfFile(file);
         next[file.path] = hash;
         if (previous[file.path] !== hash) changed.push(file);
       }
@@ -51,15 +51,34 @@ export function folderTarget(root: string): SiteTarget {
       // The manifest goes last: a publish that died midway is caught up by the next one.
       await writeFile(path.join(root, `${manifestName}${stamp}`), JSON.stringify(next));
       await rename(path.join(root, `${manifestName}${stamp}`), path.join(root, manifestName));
+      await remember(root, next);
       return { written: changed.length, unchanged: files.length - changed.length, deleted: removed.length };
     },
   };
 }
 
+/**
+ * The last manifest this process wrote or read per folder, with the file's identity then: a page of
+ * 5,000 incidents has a manifest of 5,000 hashes, parsed again only when another process replaced it.
+ */
+const manifests = new Map<string, { identity: string; manifest: Manifest }>();
+
+const identityOf = (stats: { ino: number; size: number; mtimeMs: number }) => `${stats.ino}:${stats.size}:${stats.mtimeMs}`;
+
 async function readManifest(root: string): Promise<Manifest> {
+  const file = path.join(root, manifestName);
   try {
-    return JSON.parse(await readFile(path.join(root, manifestName), 'utf8')) as Manifest;
+    const identity = identityOf(await stat(file));
+    const known = manifests.get(root);
+    if (known?.identity === identity) return known.manifest;
+    const manifest = JSON.parse(await readFile(file, 'utf8')) as Manifest;
+    manifests.set(root, { identity, manifest });
+    return manifest;
   } catch {
     return {};
   }
+}
+
+async function remember(root: string, manifest: Manifest): Promise<void> {
+  manifests.set(root, { identity: identityOf(await stat(path.join(root, manifestName))), manifest });
 }

@@ -1,6 +1,6 @@
 import { DeleteObjectsCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import type { SiteFile } from '../../domain/site-file.ts';
-import { assertSitePath, hashOf, publishOrder, type Manifest, type PublishOutcome, type SiteTarget } from './site-target.ts';
+import { hashOfFile, type SiteFile } from '../../domain/site-file.ts';
+import { assertSitePath, publishOrder, type Manifest, type PublishOutcome, type SiteTarget } from './site-target.ts';
 
 export interface S3TargetOptions {
   bucket: string;
@@ -53,7 +53,7 @@ export function s3Target(options: S3TargetOptions): SiteTarget {
       const changed: SiteFile[] = [];
       for (const file of files) {
         assertSitePath(file.path);
-        next[file.path] = hashOf(file.body);
+        next[file.path] = hashOfFile(file);
         if (previous[file.path] !== next[file.path]) changed.push(file);
       }
       const removed = Object.keys(previous).filter((path) => !(path in next));

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import type { SiteFile } from '../../domain/site-file.ts';
+import { hashOfFile, type SiteFile } from '../../domain/site-file.ts';
 
 /** What one publish did to a target. */
 export interface PublishOutcome {
@@ -19,19 +18,16 @@ export interface SiteTarget {
 /** The manifest every target keeps beside the site: path → content hash. */
 export type Manifest = Record<string, string>;
 
-export function hashOf(body: string | Uint8Array): string {
-  return createHash('sha256').update(body).digest('base64url');
-}
-
 export function manifestOf(files: SiteFile[]): Manifest {
   const manifest: Manifest = {};
-  for (const file of files) manifest[file.path] = hashOf(file.body);
+  for (const file of files) manifest[file.path] = hashOfFile(file);
   return manifest;
 }
 
 /** Refuses a path that would leave the site's folder or hide in a dot-folder. */
 export function assertSitePath(path: string): void {
-  if (path.startsWith('/') || path.split('/').some((part) => part === '' || part === '.' || part === '..' || part.startsWith('.'))) {
+  // Every segment non-empty and not starting with a dot: no '', '.', '..', dotfile, leading '/'.
+  if (!/^[^/.][^/]*(?:\/[^/.][^/]*)*$/.test(path)) {
     throw new Error(`Refusing to publish the unsafe path "${path}".`);
   }
 }

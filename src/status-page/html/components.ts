@@ -38,12 +38,16 @@ function incidentsOn(ctx: SiteContext, incidents: PublicIncident[], day: UptimeD
 }
 
 /** 90 bars whose color is the day's worst status, each titled; the same facts as text in a `<details>`. */
-function uptimeBars(ctx: SiteContext, uptime: Uptime, incidents: PublicIncident[], root: string, dayName: (day: UptimeDay) => string): Html {
+function uptimeBars(ctx: SiteContext, uptime: Uptime, incidents: PublicIncident[], root: string, dayName: (day: UptimeDay) => string, barCache: Map<string, Html>): Html {
   const { t } = ctx;
+  // Most days of most components read the same ("no downtime"): each distinct bar is built once.
   const bars = uptime.days.map((day) => {
-    const title = t.labelled(dayName(day), dayDetail(ctx, day));
     const kind = day.worst === null ? 'n' : day.worst === 'operational' ? '' : statusClass[day.worst];
-    return html`<i${kind ? html` class="${kind}"` : ''} title="${title}"></i>`;
+    const detail = dayDetail(ctx, day);
+    const key = `${day.date}|${kind}|${detail}`;
+    let bar = barCache.get(key);
+    if (!bar) barCache.set(key, (bar = html`<i${kind ? html` class="${kind}"` : ''} title="${t.labelled(dayName(day), detail)}"></i>`));
+    return bar;
   });
   const disrupted = uptime.days.filter((day) => day.worst !== null && day.worst !== 'operational').reverse();
   const details = disrupted.length === 0 ? '' : html`<details><summary>${t.disruptedDays(disrupted.length)}</summary><ul class="days">${disrupted.map((day) => {
@@ -56,11 +60,11 @@ function uptimeBars(ctx: SiteContext, uptime: Uptime, incidents: PublicIncident[
   }</span><span>${t.today}</span></p>${details}`;
 }
 
-function componentItem(ctx: SiteContext, component: PublicComponent, incidents: PublicIncident[], root: string, dayName: (day: UptimeDay) => string): Html {
+function componentItem(ctx: SiteContext, component: PublicComponent, incidents: PublicIncident[], root: string, dayName: (day: UptimeDay) => string, barCache: Map<string, Html>): Html {
   const uptime = ctx.uptime.components.get(component.id);
   return html`<li><div class="ch"><span class="cn">${component.name}</span> <span class="st ${statusClass[component.status]}">${ctx.t.componentStatus[component.status]}</span></div>${
     component.description ? html`<p class="cd">${component.description}</p>` : ''
-  }${component.showcase && uptime ? uptimeBars(ctx, uptime, incidents, root, dayName) : ''}</li>`;
+  }${component.showcase && uptime ? uptimeBars(ctx, uptime, incidents, root, dayName, barCache) : ''}</li>`;
 }
 
 function legend(ctx: SiteContext): Html {
@@ -87,8 +91,9 @@ export function componentsSection(ctx: SiteContext, root: string): Html {
     if (name === undefined) dayNames.set(day.date, (name = t.date(ctx.local(day.start))));
     return name;
   };
+  const barCache = new Map<string, Html>();
   const list = (components: PublicComponent[]) =>
-    html`<ul class="cmp">${components.map((component) => componentItem(ctx, component, incidentsOf.get(component.id) ?? [], root, dayName))}</ul>`;
+    html`<ul class="cmp">${components.map((component) => componentItem(ctx, component, incidentsOf.get(component.id) ?? [], root, dayName, barCache))}</ul>`;
 
   const grouped = new Set<string>();
   const groups = snapshot.groups.flatMap((group) => {

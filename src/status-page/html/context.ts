@@ -5,6 +5,7 @@ import { computeUptime, type UptimeReport } from '../uptime.ts';
 import { renderMarkdown } from '../markdown.ts';
 import { html, trusted, type Html } from './escape.ts';
 import { rollUp, type Rollup } from './rollup.ts';
+import { noMemo, type RenderMemo } from '../render-memo.ts';
 
 /** What every page renderer needs, computed once per site. */
 export interface SiteContext {
@@ -21,17 +22,24 @@ export interface SiteContext {
   time(at: DateTime, text: string): Html;
   /** An update body through the Markdown sanitizer, once per distinct body. */
   body(markdown: string): Html;
+  /** Files whose inputs did not change since the last build are kept, not generated again. */
+  memo: RenderMemo;
+  /** What every page's frame reads of the page's settings: an input of every memoized page. */
+  frameKey: string;
 }
 
-export function siteContext(snapshot: PublicSnapshot): SiteContext {
+export function siteContext(snapshot: PublicSnapshot, memo: RenderMemo = noMemo): SiteContext {
   const zone = snapshot.page.timeZone;
   const t = textFor(snapshot.page.language);
   const local = (at: Date) => DateTime.fromJSDate(at, { zone }).setLocale(t.locale);
   const now = local(snapshot.generatedAt);
   if (!now.isValid) throw new Error(`Unknown time zone "${zone}" for page ${snapshot.page.id}.`);
   const bodies = new Map<string, Html>();
+  const { name, language, visibility } = snapshot.page;
   return {
     snapshot,
+    memo,
+    frameKey: JSON.stringify([name, language, zone, visibility]),
     t,
     rollup: rollUp(snapshot),
     uptime: computeUptime({ ...snapshot, timeZone: zone }),

@@ -13,7 +13,19 @@ const recentMonths = 3;
 
 const monthKey = (at: DateTime) => at.toFormat('yyyy-MM');
 
+/** Each incident's line, kept while the incident object lives (see render-memo.ts), per frame and folder depth. */
+const items = new WeakMap<PublicIncident, { key: string; item: Html }>();
+
 function incidentItem(ctx: SiteContext, incident: PublicIncident, root: string): Html {
+  const key = `${ctx.frameKey}|${root}`;
+  const known = items.get(incident);
+  if (known?.key === key) return known.item;
+  const item = buildIncidentItem(ctx, incident, root);
+  items.set(incident, { key, item });
+  return item;
+}
+
+function buildIncidentItem(ctx: SiteContext, incident: PublicIncident, root: string): Html {
   const { t } = ctx;
   const started = ctx.local(incident.startedAt);
   const when = incident.resolvedAt ? t.window(started, ctx.local(incident.resolvedAt), ctx.time) : [ctx.time(started, t.dateTime(started))];
@@ -22,7 +34,7 @@ function incidentItem(ctx: SiteContext, incident: PublicIncident, root: string):
 
 /** history.html and history/<n>.html: every incident by month of its start, newest month first. */
 export function renderHistoryPages(ctx: SiteContext): SiteFile[] {
-  const { t, snapshot } = ctx;
+  const { snapshot } = ctx;
   const sorted = [...snapshot.incidents].sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime());
   const chunks = paginate(sorted, historyPageSize);
   const pages: Pages = { name: 'history', count: chunks.length };
@@ -30,27 +42,35 @@ export function renderHistoryPages(ctx: SiteContext): SiteFile[] {
 
   return chunks.map((chunk, index) => {
     const page = index + 1;
-    const root = pageRoot(page);
-    const months = new Map<string, { at: DateTime; incidents: PublicIncident[] }>();
-    for (const incident of chunk) {
-      const at = ctx.local(incident.startedAt);
-      const key = monthKey(at);
-      const month = months.get(key);
-      if (month) month.incidents.push(incident);
-      else months.set(key, { at, incidents: [incident] });
-    }
-    if (page === 1) {
-      // Quiet recent months say so, as long as they do not jump ahead of incidents on later pages.
-      const oldest = chunk.length > 0 ? monthKey(ctx.local(chunk.at(-1)!.startedAt)) : '';
-      for (const at of recent) if (!months.has(monthKey(at)) && (pages.count === 1 || monthKey(at) > oldest)) months.set(monthKey(at), { at, incidents: [] });
-    }
-    const sections = [...months.entries()]
-      .sort(([a], [b]) => (a < b ? 1 : -1))
-      .map(([key, month]) => html`<section aria-labelledby="h-${key}"><h2 id="h-${key}">${t.month(month.at)}</h2>${
-        month.incidents.length === 0 ? html`<p class="empty">${t.noIncidentsThisMonth}</p>` : html`<ul class="list">${month.incidents.map((incident) => incidentItem(ctx, incident, root))}</ul>`
-      }</section>`);
-    const main = html`<h1>${t.historyTitle}</h1>${sorted.length === 0 && sections.length === 0 ? html`<p class="empty">${t.noIncidents}</p>` : sections}${pagerNav(ctx, pages, page)}`;
-    const title = page === 1 ? t.historyTitle : `${t.historyTitle} (${t.pageOf(page, pages.count)})`;
-    return { path: pagePath(pages, page), contentType: 'text/html; charset=utf-8', body: layout(ctx, { root, title, section: 'history', main }) };
+    // The first page names the recent months, "no incidents" included: this month is an input.
+    const inputs = [ctx.frameKey, pages.count, page === 1 ? monthKey(ctx.now) : null, ...chunk];
+    return ctx.memo.file(pagePath(pages, page), inputs, () => historyPage(ctx, chunk, pages, page, recent, sorted.length));
   });
+}
+
+/** One page of the history: its incidents grouped by month, newest first. */
+function historyPage(ctx: SiteContext, chunk: PublicIncident[], pages: Pages, page: number, recent: DateTime[], total: number): Omit<SiteFile, 'path'> {
+  const { t } = ctx;
+  const root = pageRoot(page);
+  const months = new Map<string, { at: DateTime; incidents: PublicIncident[] }>();
+  for (const incident of chunk) {
+    const at = ctx.local(incident.startedAt);
+    const key = monthKey(at);
+    const month = months.get(key);
+    if (month) month.incidents.push(incident);
+    else months.set(key, { at, incidents: [incident] });
+  }
+  if (page === 1) {
+    // Quiet recent months say so, as long as they do not jump ahead of incidents on later pages.
+    const oldest = chunk.length > 0 ? monthKey(ctx.local(chunk.at(-1)!.startedAt)) : '';
+    for (const at of recent) if (!months.has(monthKey(at)) && (pages.count === 1 || monthKey(at) > oldest)) months.set(monthKey(at), { at, incidents: [] });
+  }
+  const sections = [...months.entries()]
+    .sort(([a], [b]) => (a < b ? 1 : -1))
+    .map(([key, month]) => html`<section aria-labelledby="h-${key}"><h2 id="h-${key}">${t.month(month.at)}</h2>${
+      month.incidents.length === 0 ? html`<p class="empty">${t.noIncidentsThisMonth}</p>` : html`<ul class="list">${month.incidents.map((incident) => incidentItem(ctx, incident, root))}</ul>`
+    }</section>`);
+  const main = html`<h1>${t.historyTitle}</h1>${total === 0 && sections.length === 0 ? html`<p class="empty">${t.noIncidents}</p>` : sections}${pagerNav(ctx, pages, page)}`;
+  const title = page === 1 ? t.historyTitle : `${t.historyTitle} (${t.pageOf(page, pages.count)})`;
+  return { contentType: 'text/html; charset=utf-8', body: layout(ctx, { root, title, section: 'history', main }) };
 }

@@ -5,6 +5,19 @@ import { html } from './escape.ts';
 import { affectsLine, incidentPath, incidentTimeline, promiseLine } from './incidents.ts';
 import { layout } from './layout.ts';
 
+/**
+ * What an incident page reads besides the frame: the incident, its components' names, and while it
+ * is open their statuses and today's date (the promise says "today" or a date).
+ */
+export function incidentPageInputs(ctx: SiteContext, incident: PublicIncident): unknown[] {
+  const open = isOpen(incident.status);
+  const components = incident.componentIds.map((id) => {
+    const component = ctx.componentsById.get(id);
+    return component ? `${component.name}\u0000${open ? component.status : ''}` : null;
+  });
+  return [ctx.frameKey, incident, open ? ctx.now.toISODate() : null, ...components];
+}
+
 /** incidents/<id>.html: the permalink clients build from `page.url`, with the whole timeline. */
 export function renderIncidentPage(ctx: SiteContext, incident: PublicIncident): { path: string; body: string } {
   const { t } = ctx;

@@ -6,7 +6,7 @@ import { folderTarget } from '../../adapters/storage/folder-target.ts';
 import type { SiteTarget } from '../../adapters/storage/site-target.ts';
 import { targetFromConfig } from '../../adapters/storage/targets.ts';
 import { publishPendingPages, type ClaimedPage, type PageOutcome } from '../../services/status-page/publish-pending.ts';
-import { renderSite } from '../../status-page/site.ts';
+import { createSiteRenderer } from '../../status-page/site.ts';
 
 export interface PublisherOptions {
   db: DatabaseHandle;
@@ -49,7 +49,9 @@ export function targetsResolver(db: DatabaseHandle, siteDir: string) {
 export async function startPublisher(options: PublisherOptions): Promise<Publisher> {
   const { db, logger } = options;
   const events = new EventEmitter();
-  const deps = { db, now: options.now ?? (() => new Date()), fallbackUrl: options.fallbackUrl, render: renderSite, targetsFor: targetsResolver(db, options.siteDir) };
+  // The publisher remembers each page's last build (its incidents and files): a publish after one
+  // update reads, renders and writes what that update changed.
+  const deps = { db, now: options.now ?? (() => new Date()), fallbackUrl: options.fallbackUrl, render: createSiteRenderer(), memory: new Map(), targetsFor: targetsResolver(db, options.siteDir) };
   let running: Promise<PageOutcome[]> | undefined;
   let again = false;
   let stopped = false;
