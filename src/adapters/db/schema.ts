@@ -172,6 +172,8 @@ export interface IncidentsTable {
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: DefaultedTimestamp;
+  /** The public promise of the next update (migration 0005). */
+  next_update_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   version: Version;
 }
 
@@ -196,6 +198,9 @@ export interface IncidentUpdatesTable {
   published_at: Timestamp | null;
   display_at: Timestamp;
   updated_at: DefaultedTimestamp;
+  /** The public text per language when a message gave one (migration 0005); `body` is the default. */
+  bodies: ColumnType<Partial<Record<'fr' | 'en', string>> | null, string | null | undefined, string | null>;
+  message_id: ColumnType<string | null, string | null | undefined, string | null>;
   version: Version;
 }
 
@@ -277,6 +282,172 @@ export interface RateLimitsTable {
   hits: number;
 }
 
+export type Language = 'fr' | 'en';
+type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
+
+export interface AudienceSetting {
+  id: string;
+  name: Record<Language, string>;
+  /** Lay audiences get the jargon and readability rules. */
+  lay: boolean;
+  /** Lowest readability score accepted (Flesch / Kandel–Moles); null: no check. */
+  readability_min: number | null;
+}
+
+export interface CommsSettingsTable {
+  workspace_id: string;
+  audiences: Json<AudienceSetting[]>;
+  cadence: Json<Record<'critical' | 'major' | 'minor' | 'none', number>>;
+  four_eyes: ColumnType<boolean, boolean | undefined, boolean>;
+  status_page_audience: ColumnType<string, string | undefined, string>;
+  lint_rules: ColumnType<Record<string, 'off' | 'error' | 'warning' | 'info'>, string | undefined, string>;
+  updated_at: DefaultedTimestamp;
+  version: Version;
+}
+
+export interface GlossaryTermsTable {
+  workspace_id: string;
+  id: string;
+  term: string;
+  plain: string;
+  language: Language;
+  audiences: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+  version: Version;
+}
+
+export interface MessageTemplatesTable {
+  workspace_id: string;
+  id: string;
+  stage: string;
+  language: Language;
+  channel: string;
+  audience: string | null;
+  subject: string | null;
+  body: string;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+  version: Version;
+}
+
+export interface FactSheetsTable {
+  workspace_id: string;
+  incident_id: string;
+  personal_data_breach: ColumnType<boolean, boolean | undefined, boolean>;
+  audiences: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+  version: Version;
+}
+
+export type FactKind = 'known' | 'unconfirmed' | 'said' | 'promised' | 'rumor' | 'key_message';
+export type PromiseKind = 'next_update' | 'compensation' | 'follow_up_report' | 'other';
+export interface FactFigures {
+  affected_people?: number;
+  records?: number;
+  regions?: string[];
+}
+
+export interface FactEntriesTable {
+  workspace_id: string;
+  id: string;
+  incident_id: string;
+  kind: FactKind;
+  text: string;
+  source: Nullable<string>;
+  noted_at: Timestamp;
+  figures: ColumnType<FactFigures | null, string | null | undefined, string | null>;
+  language: Nullable<Language>;
+  audience: Nullable<string>;
+  channel: Nullable<string>;
+  message_id: Nullable<string>;
+  variant_id: Nullable<string>;
+  promise_kind: Nullable<PromiseKind>;
+  due_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  state: Nullable<string>;
+  state_reason: Nullable<string>;
+  correction: Nullable<string>;
+  author_type: ActorType;
+  author_id: string | null;
+  author_name: string;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+  withdrawn_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  version: Version;
+}
+
+export type MessageState = 'draft' | 'in_review' | 'published';
+
+export interface MessagesTable {
+  workspace_id: string;
+  id: string;
+  incident_id: string;
+  stage: string;
+  state: MessageState;
+  next_update_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  notify_subscribers: ColumnType<boolean, boolean | undefined, boolean>;
+  emergency: ColumnType<boolean, boolean | undefined, boolean>;
+  emergency_reason: Nullable<string>;
+  author_type: ActorType;
+  author_id: string | null;
+  author_name: string;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+  published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  published_by_name: Nullable<string>;
+  incident_update_id: Nullable<string>;
+  version: Version;
+}
+
+export interface MessageVariantsTable {
+  workspace_id: string;
+  id: string;
+  message_id: string;
+  audience: string;
+  language: Language;
+  channel: string;
+  network: Nullable<string>;
+  subject: Nullable<string>;
+  body: string;
+  editor_type: ActorType;
+  editor_id: string | null;
+  editor_name: string;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+  version: Version;
+}
+
+export type ReviewKind = 'request' | 'approve' | 'request_changes' | 'comment';
+
+export interface MessageReviewsTable {
+  workspace_id: string;
+  id: string;
+  message_id: string;
+  variant_id: string | null;
+  kind: ReviewKind;
+  content_hash: string;
+  body: string | null;
+  override_reason: string | null;
+  overridden_rules: ColumnType<string[], string[] | undefined, string[]>;
+  actor_type: ActorType;
+  actor_id: string | null;
+  actor_name: string;
+  at: DefaultedTimestamp;
+}
+
+export interface OutboxTable {
+  workspace_id: string;
+  id: string;
+  message_id: string;
+  variant_id: string;
+  channel: string;
+  audience: string;
+  language: Language;
+  created_at: CreatedAt;
+  state: ColumnType<'pending' | 'delivering' | 'done', 'pending' | 'delivering' | 'done' | undefined, 'pending' | 'delivering' | 'done'>;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -297,6 +468,15 @@ export interface Database {
   maintenance_updates: MaintenanceUpdatesTable;
   component_status_changes: ComponentStatusChangesTable;
   audit_log: AuditLogTable;
+  comms_settings: CommsSettingsTable;
+  glossary_terms: GlossaryTermsTable;
+  message_templates: MessageTemplatesTable;
+  fact_sheets: FactSheetsTable;
+  fact_entries: FactEntriesTable;
+  messages: MessagesTable;
+  message_variants: MessageVariantsTable;
+  message_reviews: MessageReviewsTable;
+  outbox: OutboxTable;
   idempotency_keys: IdempotencyKeysTable;
   rate_limits: RateLimitsTable;
 }

@@ -19,25 +19,38 @@ export const permissions = [
   'maintenance.read',
   'maintenance.manage',
   'export.run',
+  'facts.read',
+  'facts.edit',
+  'message.write',
+  'message.review',
+  'message.publish',
+  'message.publish_emergency',
+  'settings.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const readOnly: Permission[] = ['workspace.read', 'component.read', 'incident.read', 'maintenance.read'];
+const readOnly: Permission[] = ['workspace.read', 'component.read', 'incident.read', 'maintenance.read', 'facts.read'];
 
 /**
- * What each role may do. Incident leads run incidents and the components they affect; the
- * communications lead writes the updates; reviewers and support read (their own verbs come with
- * approval and support scripts); only owners manage people, tokens, pages and the audit log.
+ * What each role may do. Incident leads run incidents and the components they affect, and alone may
+ * publish in an emergency without review; the communications lead keeps the fact sheet, writes,
+ * reviews and publishes messages and sets the workspace's audiences, glossary and templates;
+ * reviewers (legal) approve or ask for changes; support and viewers read; only owners manage
+ * people, tokens, pages and the audit log.
  */
 export function permissionsOf(role: Role): readonly Permission[] {
   switch (role) {
     case 'owner':
       return permissions;
     case 'incident_lead':
-      return [...readOnly, 'component.set_status', 'incident.open', 'incident.update', 'incident.manage', 'maintenance.manage'];
+      return [
+        ...readOnly, 'component.set_status', 'incident.open', 'incident.update', 'incident.manage', 'maintenance.manage',
+        'facts.edit', 'message.write', 'message.publish', 'message.publish_emergency',
+      ];
     case 'comms_lead':
-      return [...readOnly, 'incident.open', 'incident.update', 'maintenance.manage'];
+      return [...readOnly, 'incident.open', 'incident.update', 'maintenance.manage', 'facts.edit', 'message.write', 'message.review', 'message.publish', 'settings.manage'];
     case 'reviewer':
+      return [...readOnly, 'message.review'];
     case 'support':
     case 'viewer':
       return readOnly;

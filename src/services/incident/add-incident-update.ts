@@ -33,6 +33,10 @@ export const AddIncidentUpdateInput = z
     deliver_notifications: z.boolean().default(true),
     /** Back-dates the update on the timeline (default: now); never in the future. */
     display_at: Instant.optional(),
+    /** The text per page language (French and English pages each show theirs); `body` is the fallback. */
+    bodies: z.strictObject({ fr: Body.optional(), en: Body.optional() }).optional(),
+    /** The public promise of the next update while the incident stays open; in the future. */
+    next_update_at: Instant.optional(),
   })
   .superRefine((data, check) => {
     const removed = new Set(data.remove_component_ids ?? []);
@@ -50,7 +54,7 @@ export type AddIncidentUpdateInput = z.input<typeof AddIncidentUpdateInput>;
  * all its updates, so a back-dated update does not win; when the incident closes, the components
  * it put in their current status go back to operational unless this update sets them.
  */
-export async function addIncidentUpdate({ ctx, id, input }: { ctx: Ctx; id: string; input: AddIncidentUpdateInput }) {
+export async function addIncidentUpdate({ ctx, id, input, messageId }: { ctx: Ctx; id: string; input: AddIncidentUpdateInput; messageId?: string }) {
   authorize(ctx, 'incident.update');
   const data = parseInput(AddIncidentUpdateInput, input);
   return withTransaction(ctx, async (tx) => {
@@ -60,6 +64,10 @@ export async function addIncidentUpdate({ ctx, id, input }: { ctx: Ctx; id: stri
     const now = ctx.now();
     const displayAtIssue = futureIssue('display_at', toDate(data.display_at) ?? null, now);
     if (displayAtIssue) throw new InvalidError(`An update cannot be dated in the future: ${displayAtIssue.detail}.`, [displayAtIssue]);
+    const nextUpdateAt = toDate(data.next_update_at) ?? null;
+    if (nextUpdateAt && nextUpdateAt <= now) {
+      throw new InvalidError('The next update must be promised for later than now.', [{ pointer: '/next_update_at', detail: 'must be in the future' }]);
+    }
 
     const createdAt = nextCreatedAt(now, locked.lastCreatedAt);
     const update = { id: newId(), status: data.status, displayAt: toDate(data.display_at) ?? createdAt, createdAt };
@@ -95,6 +103,8 @@ export async function addIncidentUpdate({ ctx, id, input }: { ctx: Ctx; id: stri
       incident_id: id,
       status: data.status,
       body: data.body,
+      bodies: data.bodies ?? null,
+      message_id: messageId ?? null,
       affected_components: changes.length > 0 ? changes : null,
       deliver_notifications: data.deliver_notifications,
       ...actorColumns(ctx.actor),
@@ -104,14 +114,24 @@ export async function addIncidentUpdate({ ctx, id, input }: { ctx: Ctx; id: stri
       updated_at: createdAt,
       version: 1,
     };
-    const incidentRow: Row<'incidents'> = { ...before, status: state.status, monitoring_at: state.monitoringAt, resolved_at: state.resolvedAt, updated_at: now, version: before.version + 1 };
+    const incidentRow: Row<'incidents'> = {
+      ...before,
+      status: state.status,
+      monitoring_at: state.monitoringAt,
+      resolved_at: state.resolvedAt,
+      next_update_at: isOpen(state.status) ? nextUpdateAt : null,
+      updated_at: now,
+      version: before.version + 1,
+    };
     const componentIds = added.length > 0 || (data.remove_component_ids ?? []).length > 0 ? ((await fetchAffectedComponents(tx, ctx, [id])).get(id) ?? []) : beforeComponentIds;
     const incident = presentIncidentFields(incidentRow, componentIds);
     const added_update = presentIncidentUpdate(row);
     // The update, the incident's new state, the audit row and the pages going stale are one
     // statement: one round trip (recordAudit's and markPagesStale's work, done inline).
     await tx
-      .with('added_update', (db) => db.insertInto('incident_updates').values({ ...row, affected_components: row.affected_components && JSON.stringify(row.affected_components) }))
+      .with('added_update', (db) =>
+        db.insertInto('incident_updates').values({ ...row, affected_components: row.affected_components && JSON.stringify(row.affected_components), bodies: row.bodies && JSON.stringify(row.bodies) }),
+      )
       .with('stale_pages', (db) =>
         db
           .updateTable('status_pages')
@@ -128,7 +148,7 @@ export async function addIncidentUpdate({ ctx, id, input }: { ctx: Ctx; id: stri
       .with('moved_incident', (db) =>
         db
           .updateTable('incidents')
-          .set({ status: incidentRow.status, monitoring_at: incidentRow.monitoring_at, resolved_at: incidentRow.resolved_at, updated_at: now, version: incidentRow.version })
+          .set({ status: incidentRow.status, monitoring_at: incidentRow.monitoring_at, resolved_at: incidentRow.resolved_at, next_update_at: incidentRow.next_update_at, updated_at: now, version: incidentRow.version })
           .where('workspace_id', '=', ctx.workspaceId)
           .where('id', '=', id),
       )

@@ -16,6 +16,7 @@ const deltaLimit = 500;
  */
 export interface PageMemory {
   version: number;
+  /** The components' order and the page's language: the incidents were read for these. */
   componentOrder: string;
   incidents: Map<string, PublicIncident>;
 }
@@ -71,8 +72,8 @@ export async function buildSnapshot({ db, workspaceId, pageId, now, fallbackUrl,
   const position = new Map(components.map((component, index) => [component.id, index]));
   const byMaintenance = groupBy(maintenanceUpdates, (row) => row.maintenance_id);
   const componentsByMaintenance = groupBy(maintenanceComponents, (row) => row.maintenance_id);
-  const componentOrder = components.map((component) => component.id).join(',');
-  const incidents = await readIncidents(db, { workspaceId, pageId, version: page.content_version, componentOrder, position }, memory);
+  const componentOrder = `${page.language}:${components.map((component) => component.id).join(',')}`;
+  const incidents = await readIncidents(db, { workspaceId, pageId, language: page.language, version: page.content_version, componentOrder, position }, memory);
 
   return {
     generatedAt: now,
@@ -120,6 +121,7 @@ export async function buildSnapshot({ db, workspaceId, pageId, now, fallbackUrl,
 interface IncidentRead {
   workspaceId: string;
   pageId: string;
+  language: 'fr' | 'en';
   version: number;
   componentOrder: string;
   position: Map<string, number>;
@@ -152,7 +154,7 @@ async function readIncidents(db: Db, read: IncidentRead, memory: Map<string, Pag
     for (const row of rows) {
       const published = byIncident.get(row.id) ?? [];
       // An incident with nothing published yet is not public.
-      if (published.length > 0) incidents.set(row.id, publicIncident(row, published, sortedIds(componentsByIncident.get(row.id) ?? [], read.position)));
+      if (published.length > 0) incidents.set(row.id, publicIncident(row, published, sortedIds(componentsByIncident.get(row.id) ?? [], read.position), read.language));
     }
   }
   memory?.set(read.pageId, { version: read.version, componentOrder: read.componentOrder, incidents });
@@ -188,7 +190,7 @@ function sortedIds(rows: Array<{ component_id: string }>, order: Map<string, num
   return rows.map((row) => row.component_id).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
 }
 
-function publicIncident(incident: Row<'incidents'>, updates: Row<'incident_updates'>[], componentIds: string[]): PublicIncident {
+function publicIncident(incident: Row<'incidents'>, updates: Row<'incident_updates'>[], componentIds: string[], language: 'fr' | 'en'): PublicIncident {
   return {
     id: incident.id,
     name: incident.name,
@@ -203,14 +205,15 @@ function publicIncident(incident: Row<'incidents'>, updates: Row<'incident_updat
     updates: updates.map((update) => ({
       id: update.id,
       status: update.status,
-      body: update.body,
+      // The page's language when the update was written in it, else the text as given.
+      body: update.bodies?.[language] ?? update.body,
       createdAt: update.created_at,
       updatedAt: update.updated_at,
       displayAt: update.display_at,
       affectedComponents: update.affected_components,
       deliverNotifications: update.deliver_notifications,
     })),
-    nextUpdateAt: null,
+    nextUpdateAt: incident.next_update_at,
   };
 }
 

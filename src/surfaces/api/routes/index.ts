@@ -6,6 +6,9 @@ import { registerComponentRoutes } from './components.ts';
 import { registerMaintenanceRoutes } from './maintenances.ts';
 import { registerIncidentRoutes } from './incidents.ts';
 import { registerPrivatePageRoutes } from './private-pages.ts';
+import { registerFactsRoutes } from './facts.ts';
+import { registerSettingsRoutes } from './settings.ts';
+import { registerMessageRoutes } from './messages.ts';
 
 export function registerRoutes(app: OpenAPIHono<AppEnv>) {
   registerSessionRoutes(app);
@@ -14,4 +17,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>) {
   registerMaintenanceRoutes(app);
   registerIncidentRoutes(app);
   registerPrivatePageRoutes(app);
+  registerFactsRoutes(app);
+  registerSettingsRoutes(app);
+  registerMessageRoutes(app);
 }

@@ -1,0 +1,105 @@
+import type { Tx } from '../../adapters/db/connect.ts';
+import type { Language, PromiseKind } from '../../adapters/db/schema.ts';
+import { newId } from '../../domain/ids.ts';
+import { actorColumns, type Ctx } from '../context.ts';
+import { touchFactSheet } from './sheet-row.ts';
+
+/**
+ * What publishing writes into the fact sheet, in the publish's transaction: each variant said, and
+ * each promise made or settled. Written by the system of record, never typed by hand.
+ */
+
+export interface Said {
+  incidentId: string;
+  messageId: string;
+  variantId: string;
+  audience: string;
+  channel: string;
+  language: Language;
+  /** The text as published (the subject first for an e-mail). */
+  text: string;
+  at: Date;
+}
+
+export async function recordSaid(tx: Tx, ctx: Ctx, said: Said): Promise<string> {
+  const id = newId();
+  await tx
+    .insertInto('fact_entries')
+    .values({
+      workspace_id: ctx.workspaceId,
+      id,
+      incident_id: said.incidentId,
+      kind: 'said',
+      text: said.text,
+      noted_at: said.at,
+      audience: said.audience,
+      channel: said.channel,
+      language: said.language,
+      message_id: said.messageId,
+      variant_id: said.variantId,
+      ...actorColumns(ctx.actor),
+      created_at: said.at,
+      updated_at: said.at,
+    })
+    .execute();
+  await touchFactSheet(tx, ctx, said.incidentId, said.at);
+  return id;
+}
+
+export interface Promised {
+  incidentId: string;
+  kind: PromiseKind;
+  text: string;
+  dueAt: Date | null;
+  messageId?: string;
+  at: Date;
+}
+
+export async function recordPromise(tx: Tx, ctx: Ctx, promise: Promised): Promise<string> {
+  const id = newId();
+  await tx
+    .insertInto('fact_entries')
+    .values({
+      workspace_id: ctx.workspaceId,
+      id,
+      incident_id: promise.incidentId,
+      kind: 'promised',
+      text: promise.text,
+      noted_at: promise.at,
+      promise_kind: promise.kind,
+      due_at: promise.dueAt,
+      state: 'pending',
+      message_id: promise.messageId ?? null,
+      ...actorColumns(ctx.actor),
+      created_at: promise.at,
+      updated_at: promise.at,
+    })
+    .execute();
+  await touchFactSheet(tx, ctx, promise.incidentId, promise.at);
+  return id;
+}
+
+/**
+ * A public update was published at `at`: every pending next-update promise of the incident is
+ * settled, kept when it came on time, broken when late. Returns how many of each.
+ */
+export async function settleNextUpdatePromises(tx: Tx, ctx: Ctx, incidentId: string, at: Date): Promise<{ kept: number; broken: number }> {
+  const settled = await tx
+    .updateTable('fact_entries')
+    .set((eb) => ({
+      state: eb.case().when('due_at', '>=', at).then('kept').else('broken').end(),
+      state_reason: eb.case().when('due_at', '>=', at).then(null).else(`late: the update came at ${at.toISOString()}`).end(),
+      updated_at: at,
+      version: eb('version', '+', 1),
+    }))
+    .where('workspace_id', '=', ctx.workspaceId)
+    .where('incident_id', '=', incidentId)
+    .where('kind', '=', 'promised')
+    .where('promise_kind', '=', 'next_update')
+    .where('state', '=', 'pending')
+    .where('withdrawn_at', 'is', null)
+    .returning('state')
+    .execute();
+  if (settled.length > 0) await touchFactSheet(tx, ctx, incidentId, at);
+  return { kept: settled.filter((row) => row.state === 'kept').length, broken: settled.filter((row) => row.state === 'broken').length };
+}
