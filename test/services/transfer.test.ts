@@ -17,7 +17,8 @@ import { createWorkspace } from '../../src/services/workspace/create-workspace.t
 import { exportWorkspace } from '../../src/services/transfer/export-workspace.ts';
 import { importWorkspace } from '../../src/services/transfer/import-workspace.ts';
 import { documentCollector, documentJsonWriter } from '../../src/services/transfer/document-writer.ts';
-import type { WorkspaceDocument } from '../../src/services/transfer/format.ts';
+import { workspaceTables, type WorkspaceDocument } from '../../src/services/transfer/format.ts';
+import { sql } from 'kysely';
 
 async function exportDocument(ctx: Ctx, pageSize?: number): Promise<WorkspaceDocument> {
   const collector = documentCollector();
@@ -91,6 +92,31 @@ describe('exporting and importing a workspace', () => {
       workspace_id: h.workspaceId, id: 'mup000000001', maintenance_id: 'mnt000000001', status: 'scheduled', body: 'Expect two short interruptions.',
       author_type: 'token', author_id: 'tok000000001', author_name: 'ci', created_at: incidentAt, display_at: incidentAt,
     }).execute();
+    // The communication side: settings, glossary, a template, the fact sheet, a published message.
+    await h.db.db.insertInto('comms_settings').values({
+      workspace_id: h.workspaceId, audiences: JSON.stringify([{ id: 'customers', name: { fr: 'Clients', en: 'Customers' }, lay: true, readability_min: 60 }]),
+      cadence: JSON.stringify({ critical: 20, major: 45, minor: 90, none: 90 }), four_eyes: false, lint_rules: JSON.stringify({ vague: 'off' }),
+    }).execute();
+    await h.db.db.insertInto('glossary_terms').values({ workspace_id: h.workspaceId, id: 'gls000000001', term: 'DNS', plain: 'l’annuaire d’adresses', language: 'fr', audiences: ['customers', 'press'] }).execute();
+    await h.db.db.insertInto('message_templates').values({ workspace_id: h.workspaceId, id: 'tpl000000001', stage: 'first', language: 'fr', channel: 'sms', audience: null, subject: null, body: '{{what}} Prochain point {{next_update}}.' }).execute();
+    await h.db.db.insertInto('fact_sheets').values({ workspace_id: h.workspaceId, incident_id: 'inc000000001', personal_data_breach: true, audiences: ['customers'] }).execute();
+    await h.db.db.insertInto('messages').values({
+      workspace_id: h.workspaceId, id: 'msg000000001', incident_id: 'inc000000001', stage: 'first', state: 'published', next_update_at: '2026-03-10T15:00:00Z',
+      author_type: 'user', author_id: formerId, author_name: 'Former Referent', published_at: incidentAt, published_by_name: 'Former Referent', incident_update_id: 'upd000000001',
+    }).execute();
+    await h.db.db.insertInto('message_variants').values({
+      workspace_id: h.workspaceId, id: 'var000000001', message_id: 'msg000000001', audience: 'customers', language: 'fr', channel: 'sms', body: 'Résolution DNS en panne. Prochain point à 16 h.',
+      editor_type: 'user', editor_id: formerId, editor_name: 'Former Referent',
+    }).execute();
+    await h.db.db.insertInto('message_reviews').values({
+      workspace_id: h.workspaceId, id: 'rev000000001', message_id: 'msg000000001', variant_id: null, kind: 'approve', content_hash: 'h1', override_reason: 'Legal agreed', overridden_rules: ['legalese'],
+      actor_type: 'user', actor_id: ownerId, actor_name: 'Owner',
+    }).execute();
+    await h.db.db.insertInto('outbox').values({ workspace_id: h.workspaceId, id: 'out000000001', message_id: 'msg000000001', variant_id: 'var000000001', channel: 'sms', audience: 'customers', language: 'fr' }).execute();
+    await h.db.db.insertInto('fact_entries').values({
+      workspace_id: h.workspaceId, id: 'fct000000001', incident_id: 'inc000000001', kind: 'known', text: 'Resolvers fail for 120,000 customers', source: 'network ops',
+      noted_at: '2026-03-10T14:03:00.000001Z', figures: JSON.stringify({ affected_people: 120000, regions: ['Île-de-France'] }), author_type: 'user', author_id: formerId, author_name: 'Former Referent',
+    }).execute();
     await removeMember({ ctx, userId: formerId });
     await h.db.db.insertInto('sessions').values({ workspace_id: h.workspaceId, id: 'session-hash-never-exported', user_id: ownerId, csrf_token: 'csrf-never-exported', expires_at: '2026-04-01T00:00:00Z' }).execute();
     await h.db.db.insertInto('idempotency_keys').values({ workspace_id: h.workspaceId, principal: 'token:x', key: 'idempotency-key-never-exported', request_hash: 'h', status: 201, response: '{}' }).execute();
@@ -121,6 +147,21 @@ describe('exporting and importing a workspace', () => {
     assert.deepEqual(source.tables.incident_updates[0]!.affected_components, [{ code: dns.id, name: 'DNS', old_status: 'operational', new_status: 'major_outage' }]);
     assert.equal(dns.start_date, '2024-01-15');
     assert.ok(!('workspace_id' in source.tables.components[0]!));
+    assert.deepEqual(source.tables.fact_entries[0]!.figures, { affected_people: 120000, regions: ['Île-de-France'] });
+    assert.deepEqual(source.tables.glossary_terms[0]!.audiences, ['customers', 'press']);
+    assert.deepEqual(source.tables.message_reviews[0]!.overridden_rules, ['legalese']);
+    assert.equal(source.tables.comms_settings.length, 1);
+  });
+
+  it('carries every table that holds workspace rows, or says why not', async () => {
+    const { rows } = await sql<{ table_name: string }>`
+      select distinct table_name from information_schema.columns
+      where table_schema = current_schema() and column_name = 'workspace_id'`.execute(h.db.db);
+    // Memberships travel as `members`; sessions, tokens, keys, rate limits, access grants and the
+    // publishers' journal are secrets or the installation's own work.
+    const installationOnly = ['sessions', 'api_tokens', 'idempotency_keys', 'rate_limits', 'memberships', 'page_access_grants', 'public_changes'];
+    const carried = new Set<string>(workspaceTables.map((table) => table.name));
+    assert.deepEqual(rows.map((row) => row.table_name).filter((table) => !carried.has(table) && !installationOnly.includes(table)).sort(), []);
   });
 
   it('lists members with their roles, and a person who left but is still named as referent, without a role', () => {

@@ -48,6 +48,16 @@ export const workspaceTables = [
   { name: 'maintenances', key: ['id'], userColumns: ['created_by'] },
   { name: 'maintenance_components', key: ['maintenance_id', 'component_id'], references: { maintenance_id: 'maintenances', component_id: 'components' } },
   { name: 'maintenance_updates', key: ['id'], references: { maintenance_id: 'maintenances' }, userColumns: ['author_id'] },
+  // One row or none: its key is the workspace itself.
+  { name: 'comms_settings', key: ['workspace_id'] },
+  { name: 'glossary_terms', key: ['id'] },
+  { name: 'message_templates', key: ['id'] },
+  { name: 'fact_sheets', key: ['incident_id'], references: { incident_id: 'incidents' } },
+  { name: 'messages', key: ['id'], references: { incident_id: 'incidents' }, userColumns: ['author_id'] },
+  { name: 'message_variants', key: ['id'], references: { message_id: 'messages' }, userColumns: ['editor_id'] },
+  { name: 'message_reviews', key: ['id'], references: { message_id: 'messages' }, userColumns: ['actor_id'] },
+  { name: 'outbox', key: ['id'], references: { message_id: 'messages' } },
+  { name: 'fact_entries', key: ['id'], references: { incident_id: 'incidents' }, userColumns: ['author_id'] },
   { name: 'audit_log', key: ['id'], userColumns: ['actor_id', 'entity_id'] },
 ] as const satisfies readonly TableSpec[];
 
