@@ -17,6 +17,9 @@ export const statusClass: Record<ComponentStatus, string> = {
 /** What a day's detail lists, worst first. */
 const disruptions: ComponentStatus[] = ['major_outage', 'partial_outage', 'degraded_performance', 'under_maintenance'];
 
+/** Day names by language, zone and date, kept between builds: 90 dates formatted once a day, not once a publish. */
+const dayNames = new Map<string, string>();
+
 /** Whether the public sees the component: one that only shows when degraded hides while operational. */
 export function isShown(component: PublicComponent): boolean {
   return !component.onlyShowIfDegraded || component.status !== 'operational';
@@ -85,10 +88,13 @@ export function componentsSection(ctx: SiteContext, root: string): Html {
     }
   }
   // Every component has the same 90 days: name each once, not once per bar.
-  const dayNames = new Map<string, string>();
   const dayName = (day: UptimeDay) => {
-    let name = dayNames.get(day.date);
-    if (name === undefined) dayNames.set(day.date, (name = t.date(ctx.local(day.start))));
+    const key = `${snapshot.page.language}|${snapshot.page.timeZone}|${day.date}`;
+    let name = dayNames.get(key);
+    if (name === undefined) {
+      if (dayNames.size >= 10_000) dayNames.clear();
+      dayNames.set(key, (name = t.date(ctx.local(day.start))));
+    }
     return name;
   };
   const barCache = new Map<string, Html>();
