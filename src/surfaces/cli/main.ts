@@ -10,6 +10,13 @@ export const exitCodes = { ok: 0, failure: 1, usage: 2 } as const;
 
 export class UsageError extends Error {}
 
+/** A command that printed its own verdict and ends with this code, without an error message (`tocsin lint` finding errors). */
+export class ExitStatus extends Error {
+  constructor(readonly code: number) {
+    super(`exit ${code}`);
+  }
+}
+
 export function buildProgram(): Command {
   const program = new Command('tocsin')
     .description('Crisis communication during IT incidents.')
@@ -30,6 +37,7 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
     return exitCodes.ok;
   } catch (error) {
+    if (error instanceof ExitStatus) return error.code;
     if (error instanceof CommanderError) {
       // Help and version exit through here with code 0; commander already printed its message.
       return error.exitCode === 0 ? exitCodes.ok : exitCodes.usage;
