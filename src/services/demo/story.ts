@@ -123,6 +123,11 @@ export async function seedDemoStory({ ctx, setClock, now, componentIds, userIds 
       name: 'Slower queries on Managed PostgreSQL in PAR-2',
       impact: 'major',
       body: 'Since about 10 minutes ago, queries to Managed PostgreSQL databases in PAR-2 take up to five times longer than usual. Databases in PAR-1 are not affected and no data is at risk. Our database team is investigating. Next update within 30 minutes.',
+      bodies: {
+        en: 'Since about 10 minutes ago, queries to Managed PostgreSQL databases in PAR-2 take up to five times longer than usual. Databases in PAR-1 are not affected and no data is at risk. Our database team is investigating. Next update within 30 minutes.',
+        fr: 'Depuis une dizaine de minutes, les requêtes vers les bases PostgreSQL managées de PAR-2 prennent jusqu’à cinq fois plus de temps que d’habitude. Les bases de PAR-1 ne sont pas touchées et aucune donnée n’est en danger. Notre équipe bases de données cherche la cause. Prochain point dans 30 minutes.',
+      },
+      next_update_at: new Date(now.getTime()).toISOString(),
       component_ids: [id('postgres')],
       component_status: 'partial_outage',
       occurred_at: started.toISOString(),
@@ -139,6 +144,11 @@ export async function seedDemoStory({ ctx, setClock, now, componentIds, userIds 
     input: {
       status: 'identified',
       body: 'A storage node in PAR-2 is overloaded after a disk replacement and slows the databases it serves. We are moving those databases to other nodes, one by one, with no interruption. Next update within 30 minutes.',
+      bodies: {
+        en: 'A storage node in PAR-2 is overloaded after a disk replacement and slows the databases it serves. We are moving those databases to other nodes, one by one, with no interruption. Next update within 30 minutes.',
+        fr: 'Un nœud de stockage de PAR-2 est surchargé après un remplacement de disque et ralentit les bases qu’il sert. Nous déplaçons ces bases vers d’autres nœuds, une par une, sans interruption. Prochain point dans 30 minutes.',
+      },
+      next_update_at: new Date(now.getTime() + 22 * minute).toISOString(),
     },
   });
 

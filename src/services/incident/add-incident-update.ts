@@ -11,6 +11,7 @@ import { actorColumns, auditRow, authorize, withTransaction, type Ctx } from '..
 import type { Row } from '../../adapters/db/schema.ts';
 import { Body, Instant, parseInput, toDate } from '../schemas.ts';
 import {
+  checkNextUpdate,
   ComponentChanges,
   ComponentIds,
   fetchAffectedComponents,
@@ -20,6 +21,7 @@ import {
   presentIncidentFields,
   presentIncidentUpdate,
   setAffectedComponents,
+  UpdateBodies,
 } from './internal.ts';
 
 export const AddIncidentUpdateInput = z
@@ -34,7 +36,7 @@ export const AddIncidentUpdateInput = z
     /** Back-dates the update on the timeline (default: now); never in the future. */
     display_at: Instant.optional(),
     /** The text per page language (French and English pages each show theirs); `body` is the fallback. */
-    bodies: z.strictObject({ fr: Body.optional(), en: Body.optional() }).optional(),
+    bodies: UpdateBodies.optional(),
     /** The public promise of the next update while the incident stays open; in the future. */
     next_update_at: Instant.optional(),
   })
@@ -65,9 +67,7 @@ export async function addIncidentUpdate({ ctx, id, input, messageId }: { ctx: Ct
     const displayAtIssue = futureIssue('display_at', toDate(data.display_at) ?? null, now);
     if (displayAtIssue) throw new InvalidError(`An update cannot be dated in the future: ${displayAtIssue.detail}.`, [displayAtIssue]);
     const nextUpdateAt = toDate(data.next_update_at) ?? null;
-    if (nextUpdateAt && nextUpdateAt <= now) {
-      throw new InvalidError('The next update must be promised for later than now.', [{ pointer: '/next_update_at', detail: 'must be in the future' }]);
-    }
+    checkNextUpdate(nextUpdateAt, now);
 
     const createdAt = nextCreatedAt(now, locked.lastCreatedAt);
     const update = { id: newId(), status: data.status, displayAt: toDate(data.display_at) ?? createdAt, createdAt };

@@ -7,7 +7,7 @@ import type { UpdateMark } from '../../domain/incident/derive-status.ts';
 import { incidentStatuses, isOpen, type IncidentStatus } from '../../domain/incident/lifecycle.ts';
 import { timeIssues, type IncidentTimes } from '../../domain/incident/times.ts';
 import type { Ctx } from '../context.ts';
-import { ComponentStatus, Id } from '../schemas.ts';
+import { Body, ComponentStatus, Id } from '../schemas.ts';
 
 export const openStatuses = incidentStatuses.filter(isOpen);
 
@@ -217,4 +217,14 @@ export async function fetchMarks(tx: Tx, ctx: Ctx, incidentId: string): Promise<
     .where('incident_id', '=', incidentId)
     .execute();
   return rows.map(toMark);
+}
+
+/** An update's text per page language: French and English pages each show theirs, `body` is the fallback. */
+export const UpdateBodies = z.strictObject({ fr: Body.optional(), en: Body.optional() });
+
+/** The promised next update must lie ahead: a promise for the past is refused, not published. */
+export function checkNextUpdate(nextUpdateAt: Date | null, now: Date): void {
+  if (nextUpdateAt && nextUpdateAt <= now) {
+    throw new InvalidError('The next update must be promised for later than now.', [{ pointer: '/next_update_at', detail: 'must be in the future' }]);
+  }
 }

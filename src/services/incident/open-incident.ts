@@ -7,7 +7,7 @@ import { deriveIncidentState } from '../../domain/incident/derive-status.ts';
 import { impacts, isOpen } from '../../domain/incident/lifecycle.ts';
 import { actorColumns, authorize, recordAudit, withTransaction, type Ctx } from '../context.ts';
 import { Body, ComponentStatus, Id, Instant, Name, parseInput, toDate } from '../schemas.ts';
-import { ComponentIds, assertValidDetails, loadIncident, setAffectedComponents } from './internal.ts';
+import { ComponentIds, UpdateBodies, assertValidDetails, checkNextUpdate, loadIncident, setAffectedComponents } from './internal.ts';
 
 export const OpenIncidentInput = z.strictObject({
   name: Name,
@@ -16,6 +16,9 @@ export const OpenIncidentInput = z.strictObject({
   status: z.enum(['investigating', 'identified', 'monitoring', 'resolved']).default('investigating'),
   /** The first update: every incident has at least one. */
   body: Body,
+  bodies: UpdateBodies.optional(),
+  /** The public promise of the next update; in the future. */
+  next_update_at: Instant.optional(),
   component_ids: ComponentIds.default([]),
   /** Set on every listed component; by default the status the impact implies, never a better one. */
   component_status: ComponentStatus.optional(),
@@ -48,6 +51,8 @@ export async function openIncident({ ctx, input }: { ctx: Ctx; input: OpenIncide
     for (const componentId of data.component_ids) components.push(await fetchComponent(tx, ctx, componentId));
 
     const now = ctx.now();
+    const nextUpdateAt = toDate(data.next_update_at) ?? null;
+    checkNextUpdate(nextUpdateAt, now);
     const id = newId();
     const updateId = newId();
     const state = deriveIncidentState([{ id: updateId, status: data.status, displayAt: now, createdAt: now }]);
@@ -64,6 +69,7 @@ export async function openIncident({ ctx, input }: { ctx: Ctx; input: OpenIncide
         acknowledged_at: toDate(data.acknowledged_at) ?? null,
         monitoring_at: state.monitoringAt,
         resolved_at: state.resolvedAt,
+        next_update_at: isOpen(state.status) ? nextUpdateAt : null,
         referent_id: referentId,
         backup_referent_id: backupReferentId,
         created_by: ctx.actor.type === 'system' ? null : ctx.actor.id,
@@ -88,6 +94,7 @@ export async function openIncident({ ctx, input }: { ctx: Ctx; input: OpenIncide
         incident_id: id,
         status: data.status,
         body: data.body,
+        bodies: data.bodies ? JSON.stringify(data.bodies) : null,
         affected_components: changes.length > 0 ? JSON.stringify(changes) : null,
         deliver_notifications: data.deliver_notifications,
         ...actorColumns(ctx.actor),
