@@ -276,8 +276,9 @@ describe('the demo status page served by `tocsin start`, in headless Chromium', 
       const incident = summary.incidents[0];
       assert.match(incident.name, /Managed PostgreSQL/);
       const latest = [...incident.incident_updates].sort((a: any, b: any) => Date.parse(b.display_at) - Date.parse(a.display_at))[0];
-      // The demo words its promise of the next update in the update itself (it sets no structured time).
-      assert.match(latest.body, /Next update within 30 minutes/);
+      // Each page shows the update in its own language, the promise of the next one in its words.
+      const promised = demo.language === 'fr' ? /Prochain point dans 30 minutes/ : /Next update within 30 minutes/;
+      assert.match(latest.body, promised);
       const byId = new Map<string, any>(summary.components.map((component: any) => [component.id, component]));
       const affects = incident.components.map((component: any) => `${component.name} (${t.componentStatus[byId.get(component.id).status as keyof typeof t.componentStatus]})`);
       const componentNames = summary.components.filter((component: any) => !component.group).map((component: any) => component.name);
@@ -307,10 +308,11 @@ describe('the demo status page served by `tocsin start`, in headless Chromium', 
           // The newest update comes first, with its promise of the next update.
           const first = card.locator('ol.tl > li').first();
           assert.ok(await first.isVisible(), where);
-          assert.match((await first.locator('.ub').innerText()).replace(/\s+/g, ' '), /Next update within 30 minutes/, `${where}: the newest update and its promise show first`);
-          // A structured promise, when the incident has one, is shown in words too.
+          assert.match((await first.locator('.ub').innerText()).replace(/\s+/g, ' '), promised, `${where}: the newest update and its promise show first`);
+          // The promised time of the next update stands out, in the page's words.
           const promise = card.locator('p.promise');
-          if ((await promise.count()) > 0) assert.ok(await promise.isVisible(), `${where}: the next-update promise shows`);
+          assert.ok(await promise.isVisible(), `${where}: the next-update promise shows`);
+          assert.match((await promise.innerText()).trim(), demo.language === 'fr' ? /^Prochain point à \d\d:\d\d$/ : /^Next update by \d{1,2}:\d\d [AP]M$/, where);
 
           const names = (await page.locator('section[aria-labelledby="services"] .cn').allTextContents()).map((name) => name.trim());
           assert.deepEqual(names, componentNames, `${where}: every component is listed, in order`);
