@@ -1,7 +1,7 @@
 import type { FieldText } from '../context.ts';
 import type { LintLanguage } from '../types.ts';
 import { allMatches, compileAlternatives } from '../text/patterns.ts';
-import { codeRule, hitAt, inStages, say } from './internal.ts';
+import { codeRule, hitAt, say } from './internal.ts';
 import { JARGON } from './jargon.ts';
 
 // Technical detail beyond the jargon list: addresses, versions, error codes, durations in ms, config.

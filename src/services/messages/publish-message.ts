@@ -1,0 +1,130 @@
+import type { Tx } from '../../adapters/db/connect.ts';
+import type { Language, Row } from '../../adapters/db/schema.ts';
+import { ConflictError } from '../../domain/errors.ts';
+import { newId } from '../../domain/ids.ts';
+import { formatMoment } from '../../domain/message/format.ts';
+import { needsNextUpdate, statusOnPublish } from '../../domain/message/stages.ts';
+import { authorize, recordAudit, withTransaction, type Ctx } from '../context.ts';
+import { recordPromise, recordSaid, settleNextUpdatePromises } from '../facts/ledger.ts';
+import { addIncidentUpdate } from '../incident/add-incident-update.ts';
+import { fetchIncidentRow, fetchMessage, fetchReviews, fetchVariants, hashOf, loadCommsSettings, stateOf, stageOf } from './internal.ts';
+import { loadMessage } from './message-view.ts';
+
+/** Publishes an approved message: every variant at once, in one transaction. Twice is a conflict. */
+export async function publishMessage({ ctx, messageId }: { ctx: Ctx; messageId: string }) {
+  authorize(ctx, 'message.publish');
+  return withTransaction(ctx, async (tx) => {
+    const message = await lockForPublish(tx, ctx, messageId);
+    const [variants, reviews, settings] = await Promise.all([fetchVariants(tx, ctx, [messageId]), fetchReviews(tx, ctx, [messageId]), loadCommsSettings(tx, ctx.workspaceId)]);
+    const state = stateOf(message, variants, reviews, settings.four_eyes);
+    if (state !== 'approved') {
+      throw new ConflictError('message-not-approved', `The message is ${state.replace('_', ' ')}, not approved: it needs an approval of its current content${settings.four_eyes ? ' by someone who did not write it' : ''}.`);
+    }
+    return publishVariants(tx, ctx, { message, variants, statusPageAudience: settings.status_page_audience, emergencyReason: null });
+  });
+}
+
+export async function lockForPublish(tx: Tx, ctx: Ctx, messageId: string): Promise<Row<'messages'>> {
+  const message = await fetchMessage(tx, ctx, messageId, true);
+  if (message.state === 'published') throw new ConflictError('message-already-published', `Message ${messageId} was published at ${message.published_at?.toISOString()}: it goes out once.`);
+  return message;
+}
+
+/**
+ * The publish itself. The status-page variants (status_page channel, the workspace's status-page
+ * audience) become one incident update with their text per language; every other variant becomes an
+ * outbox row the channels deliver; each is recorded as said in the fact sheet, the previous
+ * next-update promises are settled and the new one recorded. A rollback sends nothing.
+ */
+export async function publishVariants(
+  tx: Tx,
+  ctx: Ctx,
+  { message, variants, statusPageAudience, emergencyReason }: { message: Row<'messages'>; variants: Row<'message_variants'>[]; statusPageAudience: string; emergencyReason: string | null },
+) {
+  const now = ctx.now();
+  const stage = stageOf(message);
+  if (needsNextUpdate(stage) && (message.next_update_at === null || message.next_update_at <= now)) {
+    throw new ConflictError('next-update-passed', 'The next update this message announces is not in the future any more: set a new time (PATCH the message), then have it approved again.');
+  }
+  const incident = await fetchIncidentRow(tx, ctx, message.incident_id);
+  const workspace = await tx.selectFrom('workspaces').select(['default_language', 'time_zone']).where('id', '=', ctx.workspaceId).executeTakeFirstOrThrow();
+
+  const onPage = variants.filter((v) => v.channel === 'status_page' && v.audience === statusPageAudience);
+  const elsewhere = variants.filter((v) => !onPage.includes(v));
+  let incidentUpdate = null;
+  if (onPage.length > 0) {
+    const bodies: Partial<Record<Language, string>> = Object.fromEntries(onPage.map((v) => [v.language, v.body]));
+    const body = bodies[workspace.default_language] ?? Object.values(bodies)[0]!;
+    const added = await addIncidentUpdate({
+      ctx: { ...ctx, tx },
+      id: incident.id,
+      messageId: message.id,
+      input: {
+        status: statusOnPublish(stage, incident.status),
+        body,
+        bodies,
+        deliver_notifications: message.notify_subscribers,
+        ...(message.next_update_at && message.next_update_at > now ? { next_update_at: message.next_update_at.toISOString() } : {}),
+      },
+    });
+    incidentUpdate = added.update;
+  }
+
+  const outbox = elsewhere.map((v) => ({ workspace_id: ctx.workspaceId, id: newId(), message_id: message.id, variant_id: v.id, channel: v.channel, audience: v.audience, language: v.language, created_at: now }));
+  if (outbox.length > 0) await tx.insertInto('outbox').values(outbox).execute();
+  for (const variant of variants) {
+    const text = variant.channel === 'email' && variant.subject ? `${variant.subject}\n\n${variant.body}` : variant.body;
+    await recordSaid(tx, ctx, { incidentId: incident.id, messageId: message.id, variantId: variant.id, audience: variant.audience, channel: variant.channel, language: variant.language, text, at: now });
+  }
+  // A public update keeps or breaks the promises made before it, by its time.
+  const settled = incidentUpdate ? await settleNextUpdatePromises(tx, ctx, incident.id, now) : { kept: 0, broken: 0 };
+  let promiseId: string | null = null;
+  if (message.next_update_at) {
+    const label = formatMoment(message.next_update_at, workspace.default_language, workspace.time_zone, now);
+    const text = workspace.default_language === 'fr' ? `Prochain point à ${label}` : `Next update at ${label}`;
+    promiseId = await recordPromise(tx, ctx, { incidentId: incident.id, kind: 'next_update', text, dueAt: message.next_update_at, messageId: message.id, at: now });
+  }
+
+  const isEmergency = emergencyReason !== null;
+  const published = {
+    ...message,
+    state: 'published' as const,
+    published_at: now,
+    published_by_name: ctx.actor.name,
+    incident_update_id: incidentUpdate?.id ?? null,
+    emergency: isEmergency,
+    emergency_reason: emergencyReason,
+    updated_at: now,
+    version: message.version + 1,
+  };
+  await tx
+    .updateTable('messages')
+    .set({
+      state: published.state,
+      published_at: now,
+      published_by_name: published.published_by_name,
+      incident_update_id: published.incident_update_id,
+      emergency: isEmergency,
+      emergency_reason: emergencyReason,
+      updated_at: now,
+      version: published.version,
+    })
+    .where('workspace_id', '=', ctx.workspaceId)
+    .where('id', '=', message.id)
+    .execute();
+  const result = {
+    incident_update: incidentUpdate,
+    outbox: outbox.map(({ id, variant_id, channel, audience, language }) => ({ id, variant_id, channel, audience, language })),
+    said: variants.length,
+    promise_id: promiseId,
+    settled_promises: settled,
+  };
+  await recordAudit(tx, ctx, {
+    action: isEmergency ? 'message.emergency_publish' : 'message.publish',
+    entityType: 'message',
+    entityId: message.id,
+    before: { state: message.state },
+    after: { state: 'published', content_hash: hashOf(message, variants), emergency: isEmergency, emergency_reason: emergencyReason, incident_update_id: published.incident_update_id, outbox_ids: result.outbox.map((o) => o.id), settled_promises: settled },
+  });
+  return { ...(await loadMessage(tx, ctx, published)), ...result };
+}
