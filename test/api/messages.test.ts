@@ -216,6 +216,39 @@ describe('messages through the admin API', () => {
     assert.deepEqual(review.overridden_rules, ['missing-next-update']);
   });
 
+  it('a fact sheet that moved after the approval stops the publish with the new finding, and loses nothing', async () => {
+    const { id } = await incident();
+    const message = await draft(id, { languages: ['en'], channels: ['status_page'] });
+    const variant = message.variants[0];
+    const text = 'Since 3 pm, about 1,000 customers cannot pay by card. Our teams are restoring the service. Next update at 4:30 pm.';
+    const edited = await h.request('PATCH', `/api/admin/messages/${message.id}/variants/${variant.id}`, { token: h.tokens.comms_lead, body: { body: text } });
+    assert.equal(edited.status, 200, JSON.stringify(edited.body));
+    const known = await h.request('POST', `/api/admin/incidents/${id}/facts/entries`, { token: h.tokens.incident_lead, body: { kind: 'known', text: 'About 1,000 card payments fail', source: 'payments team', figures: { affected_people: 1000 } } });
+    assert.equal(known.status, 201, JSON.stringify(known.body));
+    const approved = await approve(message.id);
+    assert.equal(approved.status, 201, JSON.stringify(approved.body));
+    assert.equal(approved.body.review_state, 'approved');
+    // Meanwhile the payments team counts again.
+    const recount = await h.request('POST', `/api/admin/incidents/${id}/facts/entries`, { token: h.tokens.incident_lead, body: { kind: 'known', text: 'About 120,000 card payments fail', source: 'payments team', figures: { affected_people: 120000 } } });
+    assert.equal(recount.status, 201);
+    const stopped = await publish(message.id);
+    assert.equal(stopped.status, 409, JSON.stringify(stopped.body));
+    assert.equal(stopped.body.type, 'https://tocsin.dev/problems/findings-since-approval');
+    assert.ok(stopped.body.errors.some((e: any) => e.pointer === `/variants/${variant.id}/body` && e.detail.startsWith('contradiction')), JSON.stringify(stopped.body));
+    // Nothing went out, nothing was lost: the message and its approval are as they were.
+    const after = await h.request('GET', `/api/admin/messages/${message.id}`, { token: h.tokens.comms_lead });
+    assert.equal(after.body.review_state, 'approved');
+    assert.equal(after.body.variants[0].body, text);
+    const sheet = await h.request('GET', `/api/admin/incidents/${id}/facts`);
+    assert.equal(sheet.body.said.length, 0);
+    // A reviewer who reads the new figure and lets it go anyway says why; then it publishes.
+    const again = await approve(message.id, { override_reason: 'The 120,000 count is being checked; 1,000 is what we can confirm to customers.' });
+    assert.equal(again.status, 201, JSON.stringify(again.body));
+    const published = await publish(message.id);
+    assert.equal(published.status, 200, JSON.stringify(published.body));
+    assert.equal(published.body.review_state, 'published');
+  });
+
   it('publish puts the French text on the French page and the English text on the English page, the rest in the outbox, all in the fact sheet', async () => {
     await pages();
     h.clock.set('2026-03-10T14:00:00Z');

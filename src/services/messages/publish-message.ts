@@ -1,6 +1,6 @@
 import type { Tx } from '../../adapters/db/connect.ts';
 import type { Language, Row } from '../../adapters/db/schema.ts';
-import { ConflictError } from '../../domain/errors.ts';
+import { ConflictError, TocsinError } from '../../domain/errors.ts';
 import { newId } from '../../domain/ids.ts';
 import { formatMoment } from '../../domain/message/format.ts';
 import { needsNextUpdate, statusOnPublish } from '../../domain/message/stages.ts';
@@ -8,7 +8,7 @@ import { authorize, recordAudit, withTransaction, type Ctx } from '../context.ts
 import { recordPromise, recordSaid, settleNextUpdatePromises } from '../facts/ledger.ts';
 import { addIncidentUpdate } from '../incident/add-incident-update.ts';
 import { fetchIncidentRow, fetchMessage, fetchReviews, fetchVariants, hashOf, loadCommsSettings, stateOf, stageOf } from './internal.ts';
-import { loadMessage } from './message-view.ts';
+import { lintVariants, loadMessage, messageLintSetting } from './message-view.ts';
 
 /** Publishes an approved message: every variant at once, in one transaction. Twice is a conflict. */
 export async function publishMessage({ ctx, messageId }: { ctx: Ctx; messageId: string }) {
@@ -20,8 +20,37 @@ export async function publishMessage({ ctx, messageId }: { ctx: Ctx; messageId: 
     if (state !== 'approved') {
       throw new ConflictError('message-not-approved', `The message is ${state.replace('_', ' ')}, not approved: it needs an approval of its current content${settings.four_eyes ? ' by someone who did not write it' : ''}.`);
     }
+    await checkFactsSinceApproval(tx, ctx, { message, variants, reviews, settings, hash: hashOf(message, variants) });
     return publishVariants(tx, ctx, { message, variants, statusPageAudience: settings.status_page_audience, emergencyReason: null });
   });
+}
+
+/**
+ * The fact sheet may have moved since the approval (120,000 people affected, not 1,000): the
+ * variants are checked again against it, and an error-level finding the approval did not override
+ * stops the publish. Nothing is lost: the message stays approved-but-unpublished until someone
+ * edits it (and it is approved again) or a reviewer overrides the new finding.
+ */
+async function checkFactsSinceApproval(
+  tx: Tx,
+  ctx: Ctx,
+  { message, variants, reviews, settings, hash }: { message: Row<'messages'>; variants: Row<'message_variants'>[]; reviews: Row<'message_reviews'>[]; settings: Awaited<ReturnType<typeof loadCommsSettings>>; hash: string },
+) {
+  const overridden = new Set(reviews.filter((review) => review.kind === 'approve' && review.content_hash === hash).flatMap((review) => review.overridden_rules));
+  const findings = lintVariants(message, variants, await messageLintSetting(tx, ctx, message, settings), ctx.now());
+  const blocking = variants.flatMap((variant) => (findings.get(variant.id) ?? []).filter((f) => f.severity === 'error' && !overridden.has(f.rule)).map((finding) => ({ variant, finding })));
+  if (blocking.length === 0) return;
+  throw new TocsinError(
+    'conflict',
+    'findings-since-approval',
+    `Since it was approved, the message has ${blocking.length} error-level finding${blocking.length > 1 ? 's' : ''} against the fact sheet as it is now: edit it (then have it approved again), or have a reviewer approve it again with an override_reason.`,
+    {
+      issues: blocking.map(({ variant, finding }) => ({
+        pointer: `/variants/${variant.id}/${finding.field === 'subject' ? 'subject' : 'body'}`,
+        detail: `${finding.rule} [${finding.start}, ${finding.end}) ${variant.audience} · ${variant.language} · ${variant.channel}: ${finding.message}`,
+      })),
+    },
+  );
 }
 
 export async function lockForPublish(tx: Tx, ctx: Ctx, messageId: string): Promise<Row<'messages'>> {
