@@ -5,6 +5,9 @@ import { startQueue, type Queue } from '../../src/adapters/queue/queue.ts';
 import type { DatabaseHandle } from '../../src/adapters/db/connect.ts';
 import { seedDemo } from '../../src/services/demo/seed-demo.ts';
 import { signIn } from '../../src/services/access/sign-in.ts';
+import type { Ctx } from '../../src/services/context.ts';
+import { getFactSheet } from '../../src/services/facts/get-fact-sheet.ts';
+import { listMessages } from '../../src/services/messages/list-messages.ts';
 
 describe('the demo workspace', () => {
   let db: DatabaseHandle;
@@ -50,6 +53,29 @@ describe('the demo workspace', () => {
     assert.equal(maintenances.length, 1);
     assert.equal(maintenances[0]!.status, 'scheduled');
     assert.ok(maintenances[0]!.scheduled_for > now);
+  });
+
+  it('has a crisis cell at work on the ongoing incident: a fact sheet, and the next update waiting for review', async () => {
+    const workspace = await db.db.selectFrom('workspaces').select('id').where('slug', '=', 'demo').executeTakeFirstOrThrow();
+    const incident = await db.db.selectFrom('incidents').select('id').where('workspace_id', '=', workspace.id).where('status', 'in', ['investigating', 'identified', 'monitoring']).executeTakeFirstOrThrow();
+    const ctx: Ctx = { workspaceId: workspace.id, actor: { type: 'system', name: 'test' }, db, queue, now: () => now };
+    const sheet = await getFactSheet({ ctx, incidentId: incident.id });
+    assert.equal(sheet.known.length, 2);
+    assert.equal(sheet.figures.affected_people, 340);
+    assert.equal(sheet.unconfirmed.length, 1);
+    assert.deepEqual(sheet.key_messages.map((entry) => entry.language).sort(), ['en', 'fr']);
+    assert.equal(sheet.rumors[0]?.state, 'refuted');
+    assert.equal(sheet.referent?.name, 'Claire Dubois');
+
+    const [message] = (await listMessages({ ctx, incidentId: incident.id })).messages;
+    assert.ok(message, 'a message is being written');
+    assert.equal(message.review_state, 'in_review');
+    assert.equal(message.variants.length, 6);
+    // Written from the sheet, in each language, and clean enough to approve as it stands.
+    const errors = message.variants.flatMap((variant: { language: string; channel: string; findings: Array<{ rule: string; severity: string }> }) =>
+      variant.findings.filter((finding) => finding.severity === 'error').map((finding) => `${variant.language}/${variant.channel}: ${finding.rule}`),
+    );
+    assert.deepEqual(errors, []);
   });
 
   it('lets the owner sign in with the demo password', async () => {

@@ -5,6 +5,7 @@ import { openIncident } from '../incident/open-incident.ts';
 import { addIncidentUpdate } from '../incident/add-incident-update.ts';
 import { scheduleMaintenance } from '../maintenance/schedule-maintenance.ts';
 import type { ComponentKey } from './catalog.ts';
+import { seedCrisisCell } from './crisis-cell.ts';
 
 const minute = 60_000;
 const day = 86_400_000;
@@ -151,6 +152,8 @@ export async function seedDemoStory({ ctx, setClock, now, componentIds, userIds 
       next_update_at: new Date(now.getTime() + 22 * minute).toISOString(),
     },
   });
+
+  await seedCrisisCell({ ctx, incidentId: ongoing.id, userIds, now, setClock });
 
   setClock(now);
   const window = new Date(now.getTime() + 3 * day);
