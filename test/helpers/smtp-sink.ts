@@ -1,0 +1,109 @@
+import { once } from 'node:events';
+import type { AddressInfo, Socket } from 'node:net';
+import { simpleParser, type HeaderValue } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  envelope: { from: string; to: string[] };
+  messageId: string;
+  /** Lower-case header names; structured headers (To, Content-Type…) parsed as mailparser does. */
+  headers: Map<string, HeaderValue>;
+  /** Header values as sent, unfolded: `List-Unsubscribe`, `Content-Language`… */
+  rawHeaders: Map<string, string>;
+  subject: string;
+  text: string;
+  html: string;
+  to: string[];
+}
+
+export interface SmtpSinkOptions {
+  /** Reply code at RCPT TO per recipient address, e.g. `{ 'full@example.test': 452 }`. */
+  refuse?: Record<string, number>;
+  /** Simulates a crash once: the message after this many acknowledged ones gets no reply, and every open connection is cut. */
+  dropAfter?: number;
+  /** The message whose reply the crash lost was kept, as a server that had queued it would. (Default: false) */
+  keepDropped?: boolean;
+}
+
+export interface SmtpSink {
+  /** `smtp://127.0.0.1:<port>`, for `TOCSIN_SMTP_URL`. */
+  url: string;
+  /** Every message the sink kept, in arrival order. */
+  received: ReceivedMail[];
+  /** How many times each Message-ID arrived. */
+  countByMessageId(): Map<string, number>;
+  close(): Promise<void>;
+}
+
+/** A real SMTP server on a random local port: no auth, no TLS; each message is parsed before it is acknowledged. */
+export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
+  const received: ReceivedMail[] = [];
+  const sockets = new Map<number, Socket>();
+  let acknowledged = 0;
+  let hasCrashed = false;
+
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onRcptTo(address, _session, callback) {
+      const code = options.refuse?.[address.address];
+      if (code === undefined) return callback();
+      const error = Object.assign(new Error(`${code < 500 ? 'Mailbox busy, try again later' : 'No such mailbox'}: ${address.address}`), { responseCode: code });
+      callback(error);
+    },
+    onData(stream, session, callback) {
+      // smtp-server resets the envelope once the callback runs.
+      const envelope = { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((rcpt) => rcpt.address) };
+      const socket = sockets.get(session.remotePort);
+      simpleParser(stream).then((parsed) => {
+        // A connection the crash cut mid-message: its client saw no reply, the message was never accepted.
+        if (!socket || socket.destroyed) return;
+        const isCrashPoint = options.dropAfter !== undefined && !hasCrashed && acknowledged === options.dropAfter;
+        if (!isCrashPoint || options.keepDropped) received.push(toReceived(parsed, envelope));
+        if (isCrashPoint) {
+          hasCrashed = true;
+          for (const open of sockets.values()) open.destroy();
+          return;
+        }
+        acknowledged += 1;
+        callback();
+      }, callback);
+    },
+  });
+  server.server.on('connection', (socket: Socket) => {
+    const port = socket.remotePort!;
+    sockets.set(port, socket);
+    socket.once('close', () => sockets.delete(port));
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server.server, 'listening');
+  const { port } = server.server.address() as AddressInfo;
+
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    received,
+    countByMessageId() {
+      const counts = new Map<string, number>();
+      for (const mail of received) counts.set(mail.messageId, (counts.get(mail.messageId) ?? 0) + 1);
+      return counts;
+    },
+    async close() {
+      await new Promise<void>((resolve) => server.close(resolve));
+    },
+  };
+}
+
+function toReceived(parsed: Awaited<ReturnType<typeof simpleParser>>, envelope: ReceivedMail['envelope']): ReceivedMail {
+  const to = [parsed.to ?? []].flat().flatMap((group) => group.value.map((address) => address.address ?? ''));
+  return {
+    envelope,
+    messageId: parsed.messageId ?? '',
+    headers: parsed.headers,
+    rawHeaders: new Map(parsed.headerLines.map(({ key, line }) => [key, line.slice(line.indexOf(':') + 1).replace(/\r?\n(?=[ \t])/g, '').trim()])),
+    subject: parsed.subject ?? '',
+    text: parsed.text ?? '',
+    html: parsed.html || '',
+    to,
+  };
+}
