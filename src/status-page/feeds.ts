@@ -46,7 +46,7 @@ export function renderFeeds(snapshot: PublicSnapshot, memo: RenderMemo = noMemo)
   const entries = entriesOf(snapshot);
   const byComponent = new Map<string, Entry[]>();
   for (const entry of entries) {
-    for (const id of new Set(entry.componentIds)) {
+    for (const id of entry.componentIds.length > 1 ? new Set(entry.componentIds) : entry.componentIds) {
       const list = byComponent.get(id);
       if (list) list.push(entry);
       else byComponent.set(id, [entry]);
@@ -132,11 +132,11 @@ function entriesOf(snapshot: PublicSnapshot): Entry[] {
     return at;
   };
 
+  const key = `${url}|${timeZone}|${language}`;
   const entries: Entry[] = [
     ...snapshot.incidents
       .filter((incident) => incident.updates.length > 0)
       .map((incident) => {
-        const key = `${url}|${timeZone}|${language}`;
         const known = incidentEntries.get(incident);
         if (known?.key === key) return known.entry;
         const entry = {

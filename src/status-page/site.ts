@@ -19,7 +19,9 @@ export function createSiteRenderer(): (snapshot: PublicSnapshot) => SiteFile[] {
   return (snapshot) => {
     let memo = memos.get(snapshot.page.id);
     if (!memo) memos.set(snapshot.page.id, (memo = createRenderMemo()));
-    const files = renderSite(snapshot, memo);
+    // A file generated anyway but the same as last time (style.css, badges, most JSON) keeps its
+    // object and hash: the targets skip it without hashing it again.
+    const files = renderSite(snapshot, memo).map((file) => (file.hash ? file : memo!.file(file.path, [file.contentType, file.body], () => file)));
     memo.settle();
     return files;
   };

@@ -161,34 +161,12 @@ function buildApi(snapshot: PublicSnapshot) {
   };
 
   const incidents = publishedIncidents(snapshot).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || compareIds(b.id, a.id));
-  const presentIncident = (incident: PublicIncident): ApiIncident => ({
-    id: incident.id,
-    name: incident.name,
-    status: incident.status,
-    created_at: at(incident.createdAt),
-    updated_at: at(incident.updatedAt),
-    monitoring_at: incident.monitoringAt ? at(incident.monitoringAt) : null,
-    resolved_at: incident.resolvedAt ? at(incident.resolvedAt) : null,
-    impact: incident.impact,
-    shortlink: `${source.url}/incidents/${incident.id}`,
-    started_at: at(incident.startedAt),
-    page_id: source.id,
-    incident_updates: [...incident.updates].sort(newestUpdateFirst).map((update) => ({
-      id: update.id,
-      status: update.status,
-      body: update.body,
-      incident_id: incident.id,
-      created_at: at(update.createdAt),
-      updated_at: at(update.updatedAt),
-      display_at: at(update.displayAt),
-      affected_components: update.affectedComponents && update.affectedComponents.length > 0 ? update.affectedComponents.map(copyAffected) : null,
-      deliver_notifications: update.deliverNotifications,
-      custom_tweet: null,
-      tweet_id: null,
-    })),
-    components: affected(incident.componentIds),
-    reminder_intervals: null,
-  });
+  const presentIncident = (incident: PublicIncident): ApiIncident => {
+    const key = `${source.id}|${source.url}|${timeZone}`;
+    let known = presented.get(incident);
+    if (known?.key !== key) presented.set(incident, (known = { key, ...presentedParts(incident, source.id, source.url, at) }));
+    return { ...known.head, incident_updates: known.updates, components: affected(incident.componentIds), reminder_intervals: null };
+  };
 
   const maintenances = snapshot.maintenances.filter((maintenance) => maintenance.updates.length > 0);
   const presentMaintenance = (maintenance: PublicMaintenance): ApiMaintenance => {
@@ -244,6 +222,43 @@ function buildApi(snapshot: PublicSnapshot) {
     upcoming: upcoming.map(presentMaintenance),
     active: active.map(presentMaintenance),
     summaryMaintenances: [...upcoming, ...active].sort(soonestFirst).map(presentMaintenance),
+  };
+}
+
+/**
+ * An incident's fields and updates as presented, kept while the incident object lives: a publisher
+ * keeps unchanged incidents as the same objects, so a publish formats only the incidents that changed.
+ */
+const presented = new WeakMap<PublicIncident, { key: string; head: Omit<ApiIncident, 'incident_updates' | 'components' | 'reminder_intervals'>; updates: ApiUpdate[] }>();
+
+function presentedParts(incident: PublicIncident, pageId: string, url: string, at: (date: Date) => string) {
+  return {
+    head: {
+      id: incident.id,
+      name: incident.name,
+      status: incident.status,
+      created_at: at(incident.createdAt),
+      updated_at: at(incident.updatedAt),
+      monitoring_at: incident.monitoringAt ? at(incident.monitoringAt) : null,
+      resolved_at: incident.resolvedAt ? at(incident.resolvedAt) : null,
+      impact: incident.impact,
+      shortlink: `${url}/incidents/${incident.id}`,
+      started_at: at(incident.startedAt),
+      page_id: pageId,
+    },
+    updates: [...incident.updates].sort(newestUpdateFirst).map((update): ApiUpdate => ({
+      id: update.id,
+      status: update.status,
+      body: update.body,
+      incident_id: incident.id,
+      created_at: at(update.createdAt),
+      updated_at: at(update.updatedAt),
+      display_at: at(update.displayAt),
+      affected_components: update.affectedComponents && update.affectedComponents.length > 0 ? update.affectedComponents.map(copyAffected) : null,
+      deliver_notifications: update.deliverNotifications,
+      custom_tweet: null,
+      tweet_id: null,
+    })),
   };
 }
 

@@ -168,6 +168,28 @@ describe('uptime over 90 local days', () => {
     assert.ok(uptimeOver(days)! < 100);
   });
 
+  it('days remembered between builds are what a fresh computation gives, as time passes and history changes', async () => {
+    // A module instance of its own: nothing remembered from the builds above or below.
+    let fresh = 0;
+    const afresh = async (input: UptimeInput) => (await import(`./uptime.ts?fresh=${++fresh}`)).computeUptime(input) as ReturnType<typeof computeUptime>;
+    const base = [change('a', 'operational', longAgo), change('b', 'operational', longAgo), change('a', 'partial_outage', '2026-03-29T08:00:00Z')];
+    const steps: Array<Partial<UptimeInput> & { history: PublicStatusChange[] }> = [
+      { history: base },
+      { history: base, generatedAt: new Date(now.getTime() + hour) },
+      { history: [...base, change('a', 'operational', new Date(now.getTime() + 2 * hour))], generatedAt: new Date(now.getTime() + 3 * hour) },
+      // Past midnight in Paris: yesterday settles, the window moves by a day.
+      { history: [...base, change('a', 'operational', new Date(now.getTime() + 2 * hour))], generatedAt: new Date(now.getTime() + 14 * hour) },
+      // A back-dated change to a settled day; then the same instant in another zone.
+      { history: [...base, change('b', 'major_outage', '2026-03-01T10:00:00Z'), change('b', 'operational', '2026-03-01T12:00:00Z')], generatedAt: new Date(now.getTime() + 14 * hour) },
+      { history: base, generatedAt: new Date(now.getTime() + 14 * hour), timeZone: 'America/New_York' },
+      { history: base, generatedAt: new Date(now.getTime() + 14 * hour), groups: [{ id: 'g', componentIds: ['b', 'a'] }] },
+    ];
+    for (const [index, step] of steps.entries()) {
+      const input = { generatedAt: now, timeZone: zone, components: [{ id: 'a' }, { id: 'b' }], groups: [{ id: 'g', componentIds: ['a', 'b'] }], ...step };
+      assert.deepEqual(computeUptime(input), await afresh(input), `step ${index}`);
+    }
+  });
+
   it('refuses an unknown time zone rather than guessing', () => {
     assert.throws(() => uptimeOf([], { timeZone: 'Mars/Olympus_Mons' }), /time zone/);
   });

@@ -129,32 +129,89 @@ function addMinutes(into: StatusMinutes, from: StatusMinutes): void {
   for (const status of componentStatuses) into[status] += from[status];
 }
 
-function componentUptime(segments: Segment[], days: Day[]): Uptime {
+function dayOf(day: Day, minutes: StatusMinutes): UptimeDay {
+  return { date: day.date, start: new Date(day.startMs), end: new Date(day.endMs), worst: worstOf(minutes), minutes };
+}
+
+function minutesOn(segments: Segment[], day: Day, from = 0): StatusMinutes {
+  const minutes = noMinutes();
+  for (let i = from; i < segments.length && segments[i]!.fromMs < day.endMs; i++) {
+    const segment = segments[i]!;
+    const overlapMs = Math.min(segment.toMs, day.endMs) - Math.max(segment.fromMs, day.startMs);
+    if (overlapMs > 0) minutes[segment.status] += overlapMs / minuteMs;
+  }
+  return minutes;
+}
+
+/** The days before today, settled: with `total`, their minutes summed oldest first. */
+interface Settled {
+  days: UptimeDay[];
+  total: StatusMinutes;
+}
+
+function settledDays(segments: Segment[], days: Day[]): Settled {
   const total = noMinutes();
   let next = 0;
   const result = days.map((day): UptimeDay => {
-    const minutes = noMinutes();
     while (next < segments.length && segments[next]!.toMs <= day.startMs) next++;
-    for (let i = next; i < segments.length && segments[i]!.fromMs < day.endMs; i++) {
-      const segment = segments[i]!;
-      const overlapMs = Math.min(segment.toMs, day.endMs) - Math.max(segment.fromMs, day.startMs);
-      if (overlapMs > 0) minutes[segment.status] += overlapMs / minuteMs;
-    }
+    const minutes = minutesOn(segments, day, next);
     addMinutes(total, minutes);
-    return { date: day.date, start: new Date(day.startMs), end: new Date(day.endMs), worst: worstOf(minutes), minutes };
+    return dayOf(day, minutes);
   });
-  return { days: result, percent: uptimePercent(total) };
+  return { days: result, total };
 }
 
-function groupUptime(members: Uptime[], days: Day[]): Uptime {
-  const total = noMinutes();
-  const result = days.map((day, index): UptimeDay => {
-    const minutes = noMinutes();
-    for (const member of members) addMinutes(minutes, member.days[index]!.minutes);
-    addMinutes(total, minutes);
-    return { date: day.date, start: new Date(day.startMs), end: new Date(day.endMs), worst: worstOf(minutes), minutes };
-  });
-  return { days: result, percent: uptimePercent(total) };
+/** Today joins the settled days last, so the sums run in the same order as day by day. */
+function withToday(settled: Settled, today: UptimeDay): Uptime {
+  const total = { ...settled.total };
+  addMinutes(total, today.minutes);
+  return { days: [...settled.days, today], percent: uptimePercent(total) };
+}
+
+/**
+ * Days before today depend only on the component's changes and the window, not on `generatedAt`
+ * (its last segment runs past them either way): kept per component while those stay the same, so
+ * a publish recomputes today alone and the renderers see the same day objects.
+ */
+const settledByComponent = new Map<string, { key: string; settled: Settled }>();
+const settledByGroup = new Map<string, { zoneKey: string; members: Settled[]; settled: Settled }>();
+
+interface Parts {
+  settled: Settled;
+  today: UptimeDay;
+}
+
+function componentParts(id: string, changes: { status: ComponentStatus; changedAt: Date }[], days: Day[], untilMs: number, zoneKey: string): Parts {
+  const segments = segmentsOf(changes, untilMs);
+  let key = zoneKey;
+  for (const change of changes) key += `|${change.status}@${change.changedAt.getTime()}`;
+  const known = settledByComponent.get(id);
+  let settled = known?.key === key ? known.settled : undefined;
+  if (!settled) {
+    if (settledByComponent.size >= 10_000) settledByComponent.clear();
+    settledByComponent.set(id, { key, settled: (settled = settledDays(segments, days.slice(0, -1))) });
+  }
+  const today = days.at(-1)!;
+  return { settled, today: dayOf(today, minutesOn(segments, today)) };
+}
+
+function groupUptime(id: string, members: Parts[], days: Day[], zoneKey: string): Uptime {
+  const known = settledByGroup.get(id);
+  let settled = known?.zoneKey === zoneKey && known.members.length === members.length && known.members.every((member, index) => member === members[index]!.settled) ? known.settled : undefined;
+  if (!settled) {
+    const total = noMinutes();
+    const result = days.slice(0, -1).map((day, index): UptimeDay => {
+      const minutes = noMinutes();
+      for (const member of members) addMinutes(minutes, member.settled.days[index]!.minutes);
+      addMinutes(total, minutes);
+      return dayOf(day, minutes);
+    });
+    if (settledByGroup.size >= 10_000) settledByGroup.clear();
+    settledByGroup.set(id, { zoneKey, members: members.map((member) => member.settled), settled: (settled = { days: result, total }) });
+  }
+  const minutes = noMinutes();
+  for (const member of members) addMinutes(minutes, member.today.minutes);
+  return withToday(settled, dayOf(days.at(-1)!, minutes));
 }
 
 /**
@@ -166,6 +223,7 @@ function groupUptime(members: Uptime[], days: Day[]): Uptime {
 export function computeUptime(input: UptimeInput): UptimeReport {
   const days = windowDays(input.generatedAt, input.timeZone);
   const untilMs = input.generatedAt.getTime();
+  const zoneKey = `${input.timeZone}|${days[0]!.date}|${days.at(-1)!.date}`;
   const changesOf = new Map<string, { status: ComponentStatus; changedAt: Date }[]>();
   for (const change of input.history) {
     const list = changesOf.get(change.componentId);
@@ -173,13 +231,16 @@ export function computeUptime(input: UptimeInput): UptimeReport {
     else changesOf.set(change.componentId, [change]);
   }
   const components = new Map<string, Uptime>();
+  const parts = new Map<string, Parts>();
   for (const component of input.components) {
-    components.set(component.id, componentUptime(segmentsOf(changesOf.get(component.id) ?? [], untilMs), days));
+    const part = componentParts(component.id, changesOf.get(component.id) ?? [], days, untilMs, zoneKey);
+    parts.set(component.id, part);
+    components.set(component.id, withToday(part.settled, part.today));
   }
   const groups = new Map<string, Uptime>();
   for (const group of input.groups) {
-    const members = group.componentIds.flatMap((id) => components.get(id) ?? []);
-    groups.set(group.id, groupUptime(members, days));
+    const members = group.componentIds.flatMap((id) => parts.get(id) ?? []);
+    groups.set(group.id, groupUptime(group.id, members, days, zoneKey));
   }
   return { components, groups };
 }

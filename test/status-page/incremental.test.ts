@@ -90,6 +90,25 @@ describe('a publisher that remembers its last build', () => {
     assert.equal(reordered.reusedIncidents, 0, 'a new order of components reads the incidents again');
   });
 
+  it('follows a component status change into its bars and uptime, and a day rolling over', async () => {
+    h.clock.advance(60_000);
+    assert.equal((await h.request('PATCH', `/api/admin/components/${components[1]}`, { body: { status: 'partial_outage' } })).status, 200);
+    h.clock.advance(2 * 3_600_000);
+    const outage = await buildAndCompare();
+    assert.ok(outage.regenerated.includes('index.html'));
+    h.clock.advance(3 * 3_600_000);
+    await buildAndCompare();
+    // The outage day settles: the bars move on by a day, the outage day keeps its color.
+    h.clock.advance(24 * 3_600_000);
+    await buildAndCompare();
+    assert.equal((await h.request('PATCH', `/api/admin/components/${components[1]}`, { body: { status: 'operational' } })).status, 200);
+    h.clock.advance(30 * 60_000);
+    await buildAndCompare();
+    h.clock.advance(3 * 24 * 3_600_000);
+    const later = await buildAndCompare();
+    assert.ok(!later.regenerated.some((file) => file.startsWith('incidents/') && !file.includes(incidents[3]!)), later.regenerated.join(', '));
+  });
+
   it('reads everything again when the journal no longer covers its last build', async () => {
     h.clock.advance(60_000);
     await h.request('POST', `/api/admin/incidents/${incidents[3]}/updates`, { body: { status: 'monitoring', body: 'Cleared; watching.' } });

@@ -9,6 +9,7 @@ import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/clien
 import { s3Target } from '../../src/adapters/storage/s3-target.ts';
 import { gitTarget } from '../../src/adapters/storage/git-target.ts';
 import { folderTarget } from '../../src/adapters/storage/folder-target.ts';
+import { manifestOf } from '../../src/adapters/storage/site-target.ts';
 import type { SiteFile } from '../../src/status-page/snapshot.ts';
 
 const site = (version: string, extra: SiteFile[] = []): SiteFile[] => [
@@ -31,6 +32,18 @@ describe('a local folder target', () => {
     assert.deepEqual(await target.publish(site('2')), { written: 0, unchanged: 3, deleted: 0 });
     const leftovers = execFileSync('find', [root, '-name', '*.tocsin-*-*']).toString().trim();
     assert.equal(leftovers, '', 'no staged file is left behind');
+  });
+
+  it('publishes the same file objects again as unchanged, and a folder removed behind its back comes back', async () => {
+    const files = site('3', [{ path: 'incidents/b.html', contentType: 'text/html', body: 'B' }]);
+    const target = folderTarget(root);
+    await target.publish(files);
+    assert.deepEqual(await target.publish(files), { written: 0, unchanged: 4, deleted: 0 });
+    rmSync(path.join(root, 'incidents'), { recursive: true });
+    const again = [...files.slice(0, 3), { path: 'incidents/b.html', contentType: 'text/html', body: 'B, again' }];
+    assert.deepEqual(await target.publish(again), { written: 1, unchanged: 3, deleted: 0 });
+    assert.equal(readFileSync(path.join(root, 'incidents/b.html'), 'utf8'), 'B, again');
+    assert.deepEqual(JSON.parse(readFileSync(path.join(root, '.tocsin-manifest.json'), 'utf8')), manifestOf(again));
   });
 
   it('refuses a path that would leave the folder', async () => {

@@ -2,7 +2,7 @@ import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { hashOfFile, type SiteFile } from '../../domain/site-file.ts';
-import { assertSitePath, publishOrder, type Manifest, type PublishOutcome, type SiteTarget } from './site-target.ts';
+import { assertSitePath, publishOrder, publishRank, type Manifest, type PublishOutcome, type SiteTarget } from './site-target.ts';
 
 const manifestName = '.tocsin-manifest.json';
 
@@ -19,66 +19,105 @@ export function folderTarget(root: string): SiteTarget {
       await mkdir(root, { recursive: true });
       // Checked each time: another worker may have published since.
       const previous = await readManifest(root);
-      const next: Manifest = {};
+      const next = new Map<string, Published>();
       const changed: SiteFile[] = [];
+      let kept = 0;
       for (const file of files) {
+        const known = previous.get(file.path);
+        // The very file object published last time: its path was checked and its hash is known.
+        if (known?.file === file) {
+          if (!next.has(file.path)) kept++;
+          next.set(file.path, known);
+          continue;
+        }
         assertSitePath(file.path);
         const hash = hashOfFile(file);
-        next[file.path] = hash;
-        if (previous[file.path] !== hash) changed.push(file);
+        if (known && !next.has(file.path)) kept++;
+        next.set(file.path, known?.hash === hash ? { ...known, file } : { hash, file, entry: manifestEntry(file.path, hash) });
+        if (known?.hash !== hash) changed.push(file);
       }
-      const removed = Object.keys(previous).filter((file) => !(file in next));
+      const removed = kept === previous.size ? [] : [...previous.keys()].filter((file) => !next.has(file));
       if (changed.length === 0 && removed.length === 0) {
+        remembered.get(root)!.published = next;
         return { written: 0, unchanged: files.length, deleted: 0 };
       }
 
       const stamp = `.tocsin-${process.pid}-${randomBytes(4).toString('hex')}`;
-      const staged: Array<{ aside: string; final: string }> = [];
-      try {
-        for (const file of changed.sort((a, b) => publishOrder(a.path, b.path))) {
-          const final = path.join(root, file.path);
-          const aside = `${final}${stamp}`;
-          await mkdir(path.dirname(final), { recursive: true });
-          await writeFile(aside, file.body);
-          staged.push({ aside, final });
-        }
-      } catch (error) {
+      const staged: Array<{ aside: string; final: string; rank: number }> = changed
+        .sort((a, b) => publishOrder(a.path, b.path))
+        .map((file) => ({ final: path.join(root, file.path), aside: `${path.join(root, file.path)}${stamp}`, rank: publishRank(file.path) }));
+      const written = await Promise.allSettled(changed.map((file, index) => writeAside(staged[index]!.aside, file.body)));
+      const failed = written.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
+      if (failed) {
         await Promise.all(staged.map(({ aside }) => rm(aside, { force: true })));
-        throw error;
+        throw failed.reason;
       }
-      for (const { aside, final } of staged) await rename(aside, final);
-      for (const file of removed) await rm(path.join(root, file), { force: true });
+      // Data before pages: each rank goes live whole before the next, its files together.
+      for (let start = 0; start < staged.length; ) {
+        let end = start + 1;
+        while (end < staged.length && staged[end]!.rank === staged[start]!.rank) end++;
+        await Promise.all(staged.slice(start, end).map(({ aside, final }) => rename(aside, final)));
+        start = end;
+      }
+      await Promise.all(removed.map((file) => rm(path.join(root, file), { force: true })));
       // The manifest goes last: a publish that died midway is caught up by the next one.
-      await writeFile(path.join(root, `${manifestName}${stamp}`), JSON.stringify(next));
-      await rename(path.join(root, `${manifestName}${stamp}`), path.join(root, manifestName));
-      await remember(root, next);
+      const manifestAside = path.join(root, `${manifestName}${stamp}`);
+      await writeFile(manifestAside, `{${[...next.values()].map((published) => published.entry).join(',')}}`);
+      await rename(manifestAside, path.join(root, manifestName));
+      remembered.set(root, { identity: identityOf(await stat(path.join(root, manifestName))), published: next });
       return { written: changed.length, unchanged: files.length - changed.length, deleted: removed.length };
     },
   };
 }
 
+/** Folders this process made or found: a folder removed since is made again when a write misses it. */
+const folders = new Set<string>();
+
+async function writeAside(file: string, body: SiteFile['body']): Promise<void> {
+  const folder = path.dirname(file);
+  if (folders.has(folder)) {
+    try {
+      return await writeFile(file, body);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+  await mkdir(folder, { recursive: true });
+  if (folders.size >= 100_000) folders.clear();
+  folders.add(folder);
+  await writeFile(file, body);
+}
+
+interface Published {
+  hash: string;
+  /** The manifest's `"path":"hash"`, kept so that writing 5,000 entries is a join. */
+  entry: string;
+  /** The file object last published at that path, when this process published it. */
+  file?: SiteFile;
+}
+
+const manifestEntry = (file: string, hash: string) => `${JSON.stringify(file)}:${JSON.stringify(hash)}`;
+
 /**
  * The last manifest this process wrote or read per folder, with the file's identity then: a page of
  * 5,000 incidents has a manifest of 5,000 hashes, parsed again only when another process replaced it.
  */
-const manifests = new Map<string, { identity: string; manifest: Manifest }>();
+const remembered = new Map<string, { identity: string; published: Map<string, Published> }>();
 
 const identityOf = (stats: { ino: number; size: number; mtimeMs: number }) => `${stats.ino}:${stats.size}:${stats.mtimeMs}`;
 
-async function readManifest(root: string): Promise<Manifest> {
+async function readManifest(root: string): Promise<Map<string, Published>> {
   const file = path.join(root, manifestName);
   try {
     const identity = identityOf(await stat(file));
-    const known = manifests.get(root);
-    if (known?.identity === identity) return known.manifest;
+    const known = remembered.get(root);
+    if (known?.identity === identity) return known.published;
     const manifest = JSON.parse(await readFile(file, 'utf8')) as Manifest;
-    manifests.set(root, { identity, manifest });
-    return manifest;
+    const published = new Map(Object.entries(manifest).map(([name, hash]) => [name, { hash, entry: manifestEntry(name, hash) }]));
+    remembered.set(root, { identity, published });
+    return published;
   } catch {
-    return {};
+    remembered.set(root, { identity: '', published: new Map() });
+    return new Map();
   }
-}
-
-async function remember(root: string, manifest: Manifest): Promise<void> {
-  manifests.set(root, { identity: identityOf(await stat(path.join(root, manifestName))), manifest });
 }

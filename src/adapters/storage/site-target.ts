@@ -32,8 +32,12 @@ export function assertSitePath(path: string): void {
   }
 }
 
-/** Order in which changed files go live: data and assets first, the pages that link to them last. */
+/** When a changed file goes live: data and assets first, the pages that link to them last. */
+export function publishRank(path: string): number {
+  return path === 'index.html' ? 3 : path.endsWith('.html') ? 2 : path.startsWith('api/') ? 1 : 0;
+}
+
+/** Order in which changed files go live: by `publishRank`, then by path. */
 export function publishOrder(a: string, b: string): number {
-  const rank = (path: string) => (path === 'index.html' ? 3 : path.endsWith('.html') ? 2 : path.startsWith('api/') ? 1 : 0);
-  return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+  return publishRank(a) - publishRank(b) || (a < b ? -1 : a > b ? 1 : 0);
 }

@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import type { Db } from '../../adapters/db/connect.ts';
+import type { ComponentStatus } from '../../domain/component/status.ts';
 import type { Row } from '../../adapters/db/schema.ts';
 import { NotFoundError } from '../../domain/errors.ts';
-import type { PublicIncident, PublicMaintenance, PublicSnapshot } from '../../status-page/snapshot.ts';
+import type { PublicIncident, PublicMaintenance, PublicSnapshot, PublicStatusChange } from '../../status-page/snapshot.ts';
 
 const historyDays = 90;
 /** More changed incidents than this since the last build: reading them all is as cheap. */
@@ -41,32 +43,13 @@ export async function buildSnapshot({ db, workspaceId, pageId, now, fallbackUrl,
   if (!page) throw new NotFoundError('status-page', pageId);
   const historyStart = new Date(now.getTime() - historyDays * 86_400_000);
 
-  const [groups, components, maintenances, maintenanceUpdates, maintenanceComponents, recent, before] = await Promise.all([
+  const [groups, components, maintenances, maintenanceUpdates, maintenanceComponents, history] = await Promise.all([
     db.selectFrom('component_groups').selectAll().where('workspace_id', '=', workspaceId).orderBy('position').orderBy('id').execute(),
     db.selectFrom('components').selectAll().where('workspace_id', '=', workspaceId).orderBy('position').orderBy('id').execute(),
     db.selectFrom('maintenances').selectAll().where('workspace_id', '=', workspaceId).orderBy('scheduled_for', 'desc').orderBy('id', 'desc').execute(),
     db.selectFrom('maintenance_updates').selectAll().where('workspace_id', '=', workspaceId).orderBy('display_at', 'desc').orderBy('created_at', 'desc').orderBy('id', 'desc').execute(),
     db.selectFrom('maintenance_components').selectAll().where('workspace_id', '=', workspaceId).execute(),
-    db
-      .selectFrom('component_status_changes')
-      .select(['component_id', 'status', 'changed_at'])
-      .where('workspace_id', '=', workspaceId)
-      .where('changed_at', '>=', historyStart)
-      .where('changed_at', '<=', now)
-      .orderBy('changed_at')
-      .orderBy('id')
-      .execute(),
-    // Each component's status when the window opens: its last change before it.
-    db
-      .selectFrom('component_status_changes')
-      .select(['component_id', 'status', 'changed_at'])
-      .distinctOn('component_id')
-      .where('workspace_id', '=', workspaceId)
-      .where('changed_at', '<', historyStart)
-      .orderBy('component_id')
-      .orderBy('changed_at', 'desc')
-      .orderBy('id', 'desc')
-      .execute(),
+    statusHistory(db, workspaceId, historyStart, now),
   ]);
 
   const position = new Map(components.map((component, index) => [component.id, index]));
@@ -112,10 +95,29 @@ export async function buildSnapshot({ db, workspaceId, pageId, now, fallbackUrl,
     })),
     incidents,
     maintenances: maintenances.map((maintenance) => publicMaintenance(maintenance, byMaintenance.get(maintenance.id) ?? [], sortedIds(componentsByMaintenance.get(maintenance.id) ?? [], position))),
-    history: [...before, ...recent]
-      .map((change) => ({ componentId: change.component_id, status: change.status, changedAt: change.changed_at }))
-      .sort((a, b) => a.changedAt.getTime() - b.changedAt.getTime()),
+    history,
   };
+}
+
+/**
+ * Status changes from `historyStart` to `now`, oldest first, after each component's last change
+ * before `historyStart` (its status when the window opens). One row of JSON: a few hundred rows
+ * cost more to transfer one by one than the query; times travel as milliseconds, as a Date holds them.
+ */
+async function statusHistory(db: Db, workspaceId: string, historyStart: Date, now: Date): Promise<PublicStatusChange[]> {
+  const ms = sql`floor(extract(epoch from changed_at) * 1000)::bigint`;
+  const { rows } = await sql<{ before: Array<[string, ComponentStatus, number]> | null; recent: Array<[string, ComponentStatus, number]> | null }>`
+    select
+      (select json_agg(json_build_array(component_id, status, ms)) from (
+        select distinct on (component_id) component_id, status, ${ms} as ms from component_status_changes
+        where workspace_id = ${workspaceId} and changed_at < ${historyStart}
+        order by component_id, changed_at desc, id desc) last) as before,
+      (select json_agg(json_build_array(component_id, status, ${ms}) order by changed_at, id) from component_status_changes
+        where workspace_id = ${workspaceId} and changed_at >= ${historyStart} and changed_at <= ${now}) as recent`.execute(db);
+  const { before, recent } = rows[0]!;
+  return [...(before ?? []), ...(recent ?? [])]
+    .map(([componentId, status, changedMs]) => ({ componentId, status, changedAt: new Date(changedMs) }))
+    .sort((a, b) => a.changedAt.getTime() - b.changedAt.getTime());
 }
 
 interface IncidentRead {

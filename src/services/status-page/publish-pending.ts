@@ -43,30 +43,30 @@ export interface PublishDeps {
   targetsFor: (page: ClaimedPage) => Promise<SiteTarget[]>;
 }
 
-/** Claims the next page whose content is newer than what was published, under a lease. */
+/**
+ * Claims the next page whose content is newer than what was published, under a lease: one statement
+ * (atomic on its own, one round trip), the page locked with skip locked so that N workers never wait.
+ */
 async function claimNext(db: DatabaseHandle, now: Date, onlyPageId?: string): Promise<ClaimedPage | undefined> {
   const leaseUntil = new Date(now.getTime() + leaseSeconds * 1000);
-  const claimed = await db.transaction(async (tx) => {
-    let candidates = tx
-      .selectFrom('status_pages')
-      .select(['workspace_id', 'id'])
-      .whereRef('content_version', '>', 'published_version')
-      .where((eb) => eb.or([eb('build_lease_until', 'is', null), eb('build_lease_until', '<', now)]));
-    if (onlyPageId) candidates = candidates.where('id', '=', onlyPageId);
-    else candidates = candidates.where((eb) => eb.or([eb('next_publish_at', 'is', null), eb('next_publish_at', '<=', now)]));
-    const candidate = await candidates.orderBy(sql`next_publish_at nulls first`).limit(1).forUpdate().skipLocked().executeTakeFirst();
-    if (!candidate) return undefined;
-    return tx
-      .updateTable('status_pages')
-      .set({ build_lease_until: leaseUntil })
-      .where('workspace_id', '=', candidate.workspace_id)
-      .where('id', '=', candidate.id)
-      .returning(['workspace_id', 'id', 'slug', 'visibility', 'content_version', 'publish_failures'])
-      .executeTakeFirst();
-  });
+  let candidates = db.db
+    .selectFrom('status_pages')
+    .select(['workspace_id', 'id'])
+    .whereRef('content_version', '>', 'published_version')
+    .where((eb) => eb.or([eb('build_lease_until', 'is', null), eb('build_lease_until', '<', now)]));
+  if (onlyPageId) candidates = candidates.where('id', '=', onlyPageId);
+  else candidates = candidates.where((eb) => eb.or([eb('next_publish_at', 'is', null), eb('next_publish_at', '<=', now)]));
+  const claimed = await db.db
+    .updateTable('status_pages')
+    .set({ build_lease_until: leaseUntil })
+    .from([candidates.orderBy(sql`next_publish_at nulls first`).limit(1).forUpdate().skipLocked().as('candidate'), 'workspaces'])
+    .whereRef('status_pages.workspace_id', '=', 'candidate.workspace_id')
+    .whereRef('status_pages.id', '=', 'candidate.id')
+    .whereRef('workspaces.id', '=', 'status_pages.workspace_id')
+    .returning(['status_pages.workspace_id', 'status_pages.id', 'status_pages.slug', 'status_pages.visibility', 'status_pages.content_version', 'status_pages.publish_failures', 'workspaces.slug as workspace_slug'])
+    .executeTakeFirst();
   if (!claimed) return undefined;
-  const workspace = await db.db.selectFrom('workspaces').select('slug').where('id', '=', claimed.workspace_id).executeTakeFirstOrThrow();
-  return { workspaceId: claimed.workspace_id, workspaceSlug: workspace.slug, pageId: claimed.id, pageSlug: claimed.slug, visibility: claimed.visibility, contentVersion: claimed.content_version, failures: claimed.publish_failures };
+  return { workspaceId: claimed.workspace_id, workspaceSlug: claimed.workspace_slug, pageId: claimed.id, pageSlug: claimed.slug, visibility: claimed.visibility, contentVersion: claimed.content_version, failures: claimed.publish_failures };
 }
 
 /** Builds one claimed page and publishes it to all its targets; records the outcome. */

@@ -40,34 +40,47 @@ function incidentsOn(ctx: SiteContext, incidents: PublicIncident[], day: UptimeD
   return incidents.filter((incident) => incident.startedAt < day.end && (incident.resolvedAt?.getTime() ?? untilMs) >= day.start.getTime());
 }
 
+/**
+ * Each day's bar and detail line, kept with the day: the uptime keeps settled days as the same
+ * objects between builds, so a publish builds today's bar, not 90 per component.
+ */
+const bars = new WeakMap<UptimeDay, { key: string; bar: Html }>();
+const dayLines = new WeakMap<UptimeDay, { key: string; line: Html }>();
+
 /** 90 bars whose color is the day's worst status, each titled; the same facts as text in a `<details>`. */
-function uptimeBars(ctx: SiteContext, uptime: Uptime, incidents: PublicIncident[], root: string, dayName: (day: UptimeDay) => string, barCache: Map<string, Html>): Html {
+function uptimeBars(ctx: SiteContext, uptime: Uptime, incidents: PublicIncident[], root: string, dayName: (day: UptimeDay) => string): Html {
   const { t } = ctx;
-  // Most days of most components read the same ("no downtime"): each distinct bar is built once.
-  const bars = uptime.days.map((day) => {
+  const frame = `${ctx.snapshot.page.language}|${ctx.snapshot.page.timeZone}`;
+  const dayBars = uptime.days.map((day) => {
+    const known = bars.get(day);
+    if (known?.key === frame) return known.bar;
     const kind = day.worst === null ? 'n' : day.worst === 'operational' ? '' : statusClass[day.worst];
-    const detail = dayDetail(ctx, day);
-    const key = `${day.date}|${kind}|${detail}`;
-    let bar = barCache.get(key);
-    if (!bar) barCache.set(key, (bar = html`<i${kind ? html` class="${kind}"` : ''} title="${t.labelled(dayName(day), detail)}"></i>`));
+    const bar = html`<i${kind ? html` class="${kind}"` : ''} title="${t.labelled(dayName(day), dayDetail(ctx, day))}"></i>`;
+    bars.set(day, { key: frame, bar });
     return bar;
   });
   const disrupted = uptime.days.filter((day) => day.worst !== null && day.worst !== 'operational').reverse();
   const details = disrupted.length === 0 ? '' : html`<details><summary>${t.disruptedDays(disrupted.length)}</summary><ul class="days">${disrupted.map((day) => {
     const related = incidentsOn(ctx, incidents, day);
-    return html`<li>${t.labelled(dayName(day), dayDetail(ctx, day))}${related.length === 0 ? '' : html`. ${t.related(related.length)} ${related.map((incident, index) => html`${index > 0 ? ', ' : ''}<a href="${root}incidents/${safeId(incident.id)}.html">${incident.name}</a>`)}`}</li>`;
+    let key = `${frame}|${root}`;
+    for (const incident of related) key += `|${incident.id}\u0000${incident.name}`;
+    const known = dayLines.get(day);
+    if (known?.key === key) return known.line;
+    const line = html`<li>${t.labelled(dayName(day), dayDetail(ctx, day))}${related.length === 0 ? '' : html`. ${t.related(related.length)} ${related.map((incident, index) => html`${index > 0 ? ', ' : ''}<a href="${root}incidents/${safeId(incident.id)}.html">${incident.name}</a>`)}`}</li>`;
+    dayLines.set(day, { key, line });
+    return line;
   })}</ul></details>`;
-  return html`<div class="bars" role="img" aria-label="${t.uptimeWindow(uptime.percent === null ? null : t.percent(uptime.percent), uptimeWindowDays)}">${bars}</div>
+  return html`<div class="bars" role="img" aria-label="${t.uptimeWindow(uptime.percent === null ? null : t.percent(uptime.percent), uptimeWindowDays)}">${dayBars}</div>
 <p class="axis"><span class="d90">${t.daysAgo(uptimeWindowDays)}</span><span class="d30">${t.daysAgo(phoneDays)}</span><span class="d90">${percentText(ctx, uptime.percent)}</span><span class="d30">${
     percentText(ctx, uptimeOver(uptime.days.slice(-phoneDays)))
   }</span><span>${t.today}</span></p>${details}`;
 }
 
-function componentItem(ctx: SiteContext, component: PublicComponent, incidents: PublicIncident[], root: string, dayName: (day: UptimeDay) => string, barCache: Map<string, Html>): Html {
+function componentItem(ctx: SiteContext, component: PublicComponent, incidents: PublicIncident[], root: string, dayName: (day: UptimeDay) => string): Html {
   const uptime = ctx.uptime.components.get(component.id);
   return html`<li><div class="ch"><span class="cn">${component.name}</span> <span class="st ${statusClass[component.status]}">${ctx.t.componentStatus[component.status]}</span></div>${
     component.description ? html`<p class="cd">${component.description}</p>` : ''
-  }${component.showcase && uptime ? uptimeBars(ctx, uptime, incidents, root, dayName, barCache) : ''}</li>`;
+  }${component.showcase && uptime ? uptimeBars(ctx, uptime, incidents, root, dayName) : ''}</li>`;
 }
 
 function legend(ctx: SiteContext): Html {
@@ -80,7 +93,11 @@ function legend(ctx: SiteContext): Html {
 export function componentsSection(ctx: SiteContext, root: string): Html {
   const { t, snapshot } = ctx;
   const incidentsOf = new Map<string, PublicIncident[]>();
+  // Only incidents that can touch a day of the window are listed under its bars.
+  const windowStartMs = snapshot.historyStart.getTime() - 86_400_000;
+  const untilMs = snapshot.generatedAt.getTime();
   for (const incident of snapshot.incidents) {
+    if ((incident.resolvedAt?.getTime() ?? untilMs) < windowStartMs) continue;
     for (const id of incident.componentIds) {
       const list = incidentsOf.get(id);
       if (list) list.push(incident);
@@ -97,9 +114,8 @@ export function componentsSection(ctx: SiteContext, root: string): Html {
     }
     return name;
   };
-  const barCache = new Map<string, Html>();
   const list = (components: PublicComponent[]) =>
-    html`<ul class="cmp">${components.map((component) => componentItem(ctx, component, incidentsOf.get(component.id) ?? [], root, dayName, barCache))}</ul>`;
+    html`<ul class="cmp">${components.map((component) => componentItem(ctx, component, incidentsOf.get(component.id) ?? [], root, dayName))}</ul>`;
 
   const grouped = new Set<string>();
   const groups = snapshot.groups.flatMap((group) => {

@@ -20,7 +20,7 @@ export interface SiteContext {
   local(at: Date): DateTime;
   /** `<time datetime="ISO">text</time>`, the ISO with the page zone's offset at that instant. */
   time(at: DateTime, text: string): Html;
-  /** An update body through the Markdown sanitizer, once per distinct body. */
+  /** An update body through the Markdown sanitizer, once per distinct body (see `bodies`). */
   body(markdown: string): Html;
   /** Files whose inputs did not change since the last build are kept, not generated again. */
   memo: RenderMemo;
@@ -28,13 +28,15 @@ export interface SiteContext {
   frameKey: string;
 }
 
+/** Sanitized bodies by their Markdown, kept between builds: an open incident's timeline is rendered at each publish. */
+const bodies = new Map<string, Html>();
+
 export function siteContext(snapshot: PublicSnapshot, memo: RenderMemo = noMemo): SiteContext {
   const zone = snapshot.page.timeZone;
   const t = textFor(snapshot.page.language);
   const local = (at: Date) => DateTime.fromJSDate(at, { zone }).setLocale(t.locale);
   const now = local(snapshot.generatedAt);
   if (!now.isValid) throw new Error(`Unknown time zone "${zone}" for page ${snapshot.page.id}.`);
-  const bodies = new Map<string, Html>();
   const { name, language, visibility } = snapshot.page;
   return {
     snapshot,
@@ -49,7 +51,10 @@ export function siteContext(snapshot: PublicSnapshot, memo: RenderMemo = noMemo)
     time: (at, text) => html`<time datetime="${at.toISO({ suppressMilliseconds: true }) ?? ''}">${text}</time>`,
     body: (markdown) => {
       let rendered = bodies.get(markdown);
-      if (!rendered) bodies.set(markdown, (rendered = trusted(renderMarkdown(markdown))));
+      if (!rendered) {
+        if (bodies.size >= 10_000) bodies.clear();
+        bodies.set(markdown, (rendered = trusted(renderMarkdown(markdown))));
+      }
       return rendered;
     },
   };

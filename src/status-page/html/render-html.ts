@@ -1,4 +1,5 @@
-import type { PublicSnapshot, SiteFile } from '../snapshot.ts';
+import { isOpen } from '../../domain/incident/lifecycle.ts';
+import type { PublicIncident, PublicSnapshot, SiteFile } from '../snapshot.ts';
 import type { RenderMemo } from '../render-memo.ts';
 import { renderWidget } from '../widget.ts';
 import { siteContext } from './context.ts';
@@ -21,9 +22,13 @@ export function renderHtml(snapshot: PublicSnapshot, memo?: RenderMemo): SiteFil
   return [
     { path: 'index.html', contentType: htmlType, body: renderIndexPage(ctx) },
     { path: 'style.css', contentType: 'text/css; charset=utf-8', body: stylesheet },
-    ...snapshot.incidents.map((incident) =>
-      ctx.memo.file(incidentPath(incident), incidentPageInputs(ctx, incident), () => ({ body: renderIncidentPage(ctx, incident).body, contentType: htmlType })),
-    ),
+    // A closed incident's page reads the incident, the frame and its components' names.
+    ...ctx.memo.files<PublicIncident>([ctx.frameKey, ...snapshot.components.map((component) => `${component.id}\u0000${component.name}`)], snapshot.incidents, {
+      path: (incident) => incidentPath(incident),
+      inputs: (incident) => incidentPageInputs(ctx, incident),
+      isSettled: (incident) => !isOpen(incident.status),
+      build: (incident) => ({ body: renderIncidentPage(ctx, incident).body, contentType: htmlType }),
+    }),
     ...renderHistoryPages(ctx),
     ...renderMaintenancePages(ctx),
     ...renderWidget(snapshot),
