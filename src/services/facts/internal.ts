@@ -4,6 +4,7 @@ import type { ActorType, FactFigures, Row } from '../../adapters/db/schema.ts';
 import { ConflictError, NotFoundError } from '../../domain/errors.ts';
 import { recordAudit, type Ctx } from '../context.ts';
 import { touchFactSheet } from './sheet-row.ts';
+import { fetchIncident } from '../incident/fetch-incident.ts';
 
 /** Who says so (known, unconfirmed), or where a rumor was seen. */
 export const Source = z.string().trim().min(1).max(500);
@@ -20,11 +21,7 @@ export type PromiseState = (typeof promiseStates)[number];
 export const rumorStates = ['open', 'refuted', 'confirmed'] as const;
 export type RumorState = (typeof rumorStates)[number];
 
-export async function fetchIncident(db: Db, ctx: Pick<Ctx, 'workspaceId'>, incidentId: string): Promise<Row<'incidents'>> {
-  const row = await db.selectFrom('incidents').selectAll().where('workspace_id', '=', ctx.workspaceId).where('id', '=', incidentId).executeTakeFirst();
-  if (!row) throw new NotFoundError('incident', incidentId);
-  return row;
-}
+export { fetchIncident };
 
 /** An entry of this incident, locked for an edit; one of another incident is not found either. */
 export async function lockEntry(tx: Tx, ctx: Ctx, incidentId: string, entryId: string): Promise<Row<'fact_entries'>> {

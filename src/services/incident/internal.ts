@@ -8,6 +8,7 @@ import { incidentStatuses, isOpen, type IncidentStatus } from '../../domain/inci
 import { timeIssues, type IncidentTimes } from '../../domain/incident/times.ts';
 import type { Ctx } from '../context.ts';
 import { Body, ComponentStatus, Id } from '../schemas.ts';
+import { fetchIncident } from './fetch-incident.ts';
 
 export const openStatuses = incidentStatuses.filter(isOpen);
 
@@ -22,13 +23,7 @@ export const ComponentChanges = z
   .max(100)
   .refine((changes) => new Set(changes.map((c) => c.component_id)).size === changes.length, 'lists the same component twice');
 
-export async function fetchIncident(tx: Tx, ctx: Ctx, id: string, forUpdate = false): Promise<Row<'incidents'>> {
-  let query = tx.selectFrom('incidents').selectAll().where('workspace_id', '=', ctx.workspaceId).where('id', '=', id);
-  if (forUpdate) query = query.forUpdate();
-  const row = await query.executeTakeFirst();
-  if (!row) throw new NotFoundError('incident', id);
-  return row;
-}
+export { fetchIncident };
 
 /** The incident's updates in timeline order, newest first (the order `compareNewestFirst` defines). */
 export async function fetchUpdates(tx: Tx, ctx: Ctx, incidentIds: string[]): Promise<Row<'incident_updates'>[]> {

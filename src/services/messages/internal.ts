@@ -45,11 +45,7 @@ export const networkOf = (row: Pick<Row<'message_variants'>, 'network'>): Social
 
 // ---- Rows ---------------------------------------------------------------------------------------
 
-export async function fetchIncidentRow(db: Db, ctx: Ctx, id: string): Promise<Row<'incidents'>> {
-  const row = await db.selectFrom('incidents').selectAll().where('workspace_id', '=', ctx.workspaceId).where('id', '=', id).executeTakeFirst();
-  if (!row) throw new NotFoundError('incident', id);
-  return row;
-}
+export { fetchIncident as fetchIncidentRow } from '../incident/fetch-incident.ts';
 
 export async function fetchMessage(tx: Tx, ctx: Ctx, id: string, forUpdate = false): Promise<Row<'messages'>> {
   let query = tx.selectFrom('messages').selectAll().where('workspace_id', '=', ctx.workspaceId).where('id', '=', id);
