@@ -46,7 +46,8 @@ export function startTocsin(args: string[], env: Record<string, string | undefin
       });
     },
     async stop() {
-      if (child.exitCode !== null) return child.exitCode;
+      // A process that already ended (on its own or by a signal) has nothing left to wait for.
+      if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       child.kill('SIGTERM');
       const [code] = await once(child, 'exit');
       return code as number | null;

@@ -5,8 +5,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { keepScreenshot, launchChromium } from '../helpers/browser.ts';
 import { renderSite } from '../../src/status-page/site.ts';
 import type { PublicSnapshot, SiteFile } from '../../src/status-page/snapshot.ts';
 import { sampleSnapshot } from '../fixtures/snapshot.ts';
@@ -88,11 +89,7 @@ describe('the static status page in a browser', () => {
     writeSite(path.join(folder, 'long'), renderSite(long));
     server = await serve(folder);
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    // playwright-core refuses --user-data-dir in launch(): each launch already gets a fresh temporary profile.
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     mkdirSync(artifacts, { recursive: true });
   });
 
@@ -137,7 +134,7 @@ describe('the static status page in a browser', () => {
             const { page, close } = await open(url, { javaScriptEnabled: false, viewport: viewport.size, colorScheme });
             const width = await page.evaluate(() => document.documentElement.scrollWidth);
             assert.ok(width <= viewport.size.width, `${url} scrolls sideways on ${viewport.name} (${width}px)`);
-            await page.screenshot({ path: path.join(artifacts, `${language}-${name}-${viewport.name}-${colorScheme}.png`), fullPage: true });
+            await keepScreenshot(page, path.join(artifacts, `${language}-${name}-${viewport.name}-${colorScheme}.png`), { fullPage: true });
             await close();
           }
         }
@@ -174,7 +171,7 @@ describe('the static status page in a browser', () => {
         for (const violation of result.violations) {
           if (violation.impact === 'serious' || violation.impact === 'critical') found.push(`${url} ${viewport.name}: ${violation.id}`);
         }
-        if (pagePath === 'history/2.html') await page.screenshot({ path: path.join(artifacts, `en-history-page-2-${viewport.name}-light.png`), fullPage: true });
+        if (pagePath === 'history/2.html') await keepScreenshot(page, path.join(artifacts, `en-history-page-2-${viewport.name}-light.png`), { fullPage: true });
         await close();
       }
     }
@@ -222,7 +219,7 @@ describe('the static status page in a browser', () => {
       assert.equal(await on.page.locator('#fallback').getAttribute('href'), 'index.html');
       assert.equal(await on.page.frameLocator('iframe').locator('a.st').textContent(), words);
       assert.deepEqual(on.problems, []);
-      await on.page.screenshot({ path: path.join(artifacts, `${language}-widget.png`) });
+      await keepScreenshot(on.page, path.join(artifacts, `${language}-widget.png`));
       await on.close();
 
       const off = await open(`${origin}/${language}/host.html`, { javaScriptEnabled: false });

@@ -2,8 +2,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
+import { keepScreenshot, launchChromium } from '../helpers/browser.ts';
 import { demoPages } from '../../src/services/demo/catalog.ts';
 import { textFor } from '../../src/status-page/i18n.ts';
 import { indicatorClass } from '../../src/status-page/html/index-page.ts';
@@ -112,11 +113,7 @@ describe('the demo status page served by `tocsin start`, in headless Chromium', 
       await tocsin.waitFor(new RegExp(`"page":"${page.slug}".*status page published`), 90_000);
       await until(`${pageUrl(page)} answers 200`, async () => (await fetch(pageUrl(page))).status === 200);
     }
-    // playwright-core refuses --user-data-dir in launch(): each launch already gets a fresh temporary profile.
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     mkdirSync(artifacts, { recursive: true });
   }, { timeout: 180_000 });
 
@@ -181,7 +178,7 @@ describe('the demo status page served by `tocsin start`, in headless Chromium', 
             }
 
             const file = path.join(artifacts, `demo-${demo.language}-index-${viewport.name}-${colorScheme}.png`);
-            await page.screenshot({ path: file, fullPage: true });
+            await keepScreenshot(page, file, { fullPage: true });
             assertPng(file);
             await page.close();
           }
