@@ -1,5 +1,7 @@
 import path from 'node:path';
 import type { DatabaseTarget } from './adapters/db/connect.ts';
+import { parseSmtpConfig, type SmtpConfig } from './adapters/mail/smtp-config.ts';
+import { parseSmsConfig, type SmsConfig } from './adapters/sms/sms-config.ts';
 
 /** Everything Tocsin reads from the environment, read once at start. */
 export interface Config {
@@ -22,6 +24,22 @@ export interface Config {
   siteDir: string;
   /** Base URL of status pages that have no URL of their own: `<statusUrl>/<page slug>`. (Default: http://localhost:<statusPort>) */
   statusUrl: string;
+  /**
+   * Where subscribers reach Tocsin itself: the links in confirmations and every mail (confirm,
+   * preferences, one-click unsubscribe) and the status page's subscription form post here.
+   * (Default: http://localhost:<port>)
+   */
+  publicUrl: string;
+  /** The SMTP relay (TOCSIN_SMTP_URL, TOCSIN_MAIL_FROM…); unset: no e-mail is sent. */
+  smtp: SmtpConfig | undefined;
+  /** The SMS gateway, SMPP or HTTP (TOCSIN_SMS_URL, TOCSIN_SMS_FROM…); unset: no SMS is sent. */
+  sms: SmsConfig | undefined;
+  delivery: {
+    /** Deliveries a worker claims at once (TOCSIN_DELIVERY_BATCH). (Default: 100) */
+    batchSize: number;
+    /** How long a claim lasts before another worker may take it over (TOCSIN_DELIVERY_LEASE_SECONDS). (Default: 60) */
+    leaseMs: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -32,6 +50,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://.');
   }
+  const smtp = parseSmtpConfig(env);
+  const sms = parseSmsConfig(env);
+  const channelErrors = [...(smtp.ok ? [] : smtp.errors), ...(sms.ok ? [] : sms.errors)];
+  if (channelErrors.length > 0) throw new ConfigError(channelErrors.join('\n'));
   return {
     port: readPort(env, 'PORT', 3000),
     statusPort: readPort(env, 'STATUS_PORT', 3001),
@@ -42,6 +64,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL || 'info',
     secureCookies: env.TOCSIN_SECURE_COOKIES === 'true',
     siteDir: path.resolve(env.TOCSIN_SITE_DIR || path.join(dataDir, 'site')),
+    publicUrl: (env.TOCSIN_PUBLIC_URL || `http://localhost:${readPort(env, 'PORT', 3000)}`).replace(/\/+$/, ''),
+    smtp: smtp.ok ? smtp.config : undefined,
+    sms: sms.ok ? sms.config : undefined,
+    delivery: { batchSize: readCount(env, 'TOCSIN_DELIVERY_BATCH', 100, 10_000), leaseMs: readCount(env, 'TOCSIN_DELIVERY_LEASE_SECONDS', 60, 86_400) * 1000 },
     statusUrl: (env.TOCSIN_STATUS_URL || `http://localhost:${readPort(env, 'STATUS_PORT', 3001)}`).replace(/\/+$/, ''),
   };
 }
@@ -52,4 +78,12 @@ function readPort(env: NodeJS.ProcessEnv, name: string, fallback: number): numbe
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new ConfigError(`${name} must be a port number (0–65535), not "${raw}".`);
   return port;
+}
+
+function readCount(env: NodeJS.ProcessEnv, name: string, fallback: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > max) throw new ConfigError(`${name} must be a whole number from 1 to ${max}, not "${raw}".`);
+  return value;
 }

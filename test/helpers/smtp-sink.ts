@@ -1,4 +1,4 @@
-import { once } from 'node:events';
+import { EventEmitter, once } from 'node:events';
 import type { AddressInfo, Socket } from 'node:net';
 import { simpleParser, type HeaderValue } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
@@ -32,12 +32,15 @@ export interface SmtpSink {
   received: ReceivedMail[];
   /** How many times each Message-ID arrived. */
   countByMessageId(): Map<string, number>;
+  /** Resolves once `done(received)` holds, checked as each message arrives; rejects after `timeoutMs`. */
+  until(done: (received: ReceivedMail[]) => boolean, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
 /** A real SMTP server on a random local port: no auth, no TLS; each message is parsed before it is acknowledged. */
 export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
+  const arrivals = new EventEmitter();
   const sockets = new Map<number, Socket>();
   let acknowledged = 0;
   let hasCrashed = false;
@@ -60,7 +63,10 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
         // A connection the crash cut mid-message: its client saw no reply, the message was never accepted.
         if (!socket || socket.destroyed) return;
         const isCrashPoint = options.dropAfter !== undefined && !hasCrashed && acknowledged === options.dropAfter;
-        if (!isCrashPoint || options.keepDropped) received.push(toReceived(parsed, envelope));
+        if (!isCrashPoint || options.keepDropped) {
+          received.push(toReceived(parsed, envelope));
+          arrivals.emit('mail');
+        }
         if (isCrashPoint) {
           hasCrashed = true;
           for (const open of sockets.values()) open.destroy();
@@ -71,6 +77,8 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
       }, callback);
     },
   });
+  // A client killed mid-session resets its connection: that is the client's crash, not the sink's.
+  server.on('error', () => {});
   server.server.on('connection', (socket: Socket) => {
     const port = socket.remotePort!;
     sockets.set(port, socket);
@@ -87,6 +95,22 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
       const counts = new Map<string, number>();
       for (const mail of received) counts.set(mail.messageId, (counts.get(mail.messageId) ?? 0) + 1);
       return counts;
+    },
+    until(done, timeoutMs = 60_000) {
+      if (done(received)) return Promise.resolve();
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (!done(received)) return;
+          clearTimeout(timer);
+          arrivals.off('mail', check);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          arrivals.off('mail', check);
+          reject(new Error(`The SMTP sink holds ${received.length} messages; the awaited state did not come within ${timeoutMs} ms.`));
+        }, timeoutMs);
+        arrivals.on('mail', check);
+      });
     },
     async close() {
       await new Promise<void>((resolve) => server.close(resolve));

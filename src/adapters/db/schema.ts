@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { DeliveryChannel, DeliveryState } from '../../domain/delivery/channels.ts';
+export type { DeliveryChannel, DeliveryState };
 import type { ComponentStatus } from '../../domain/component/status.ts';
 import type { Impact, IncidentStatus } from '../../domain/incident/lifecycle.ts';
 import type { MaintenanceStatus } from '../../domain/maintenance/lifecycle.ts';
@@ -436,16 +438,97 @@ export interface MessageReviewsTable {
   at: DefaultedTimestamp;
 }
 
-export interface OutboxTable {
+export type SubscriberChannel = 'email' | 'sms' | 'webhook';
+export type SubscriberState = 'pending' | 'active' | 'unsubscribed';
+export interface SubscribersTable {
   workspace_id: string;
   id: string;
-  message_id: string;
-  variant_id: string;
-  channel: string;
-  audience: string;
+  page_id: string;
+  channel: SubscriberChannel;
+  address: string;
   language: Language;
+  all_components: ColumnType<boolean, boolean | undefined, boolean>;
+  state: ColumnType<SubscriberState, SubscriberState | undefined, SubscriberState>;
+  manage_token: string;
+  confirm_code_hash: Nullable<string>;
+  confirm_expires_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  confirm_attempts: ColumnType<number, number | undefined, number>;
+  webhook_secret: Nullable<string>;
+  consecutive_failures: ColumnType<number, number | undefined, number>;
+  disabled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  disabled_reason: Nullable<string>;
+  source: 'self' | 'admin' | 'import';
   created_at: CreatedAt;
-  state: ColumnType<'pending' | 'delivering' | 'done', 'pending' | 'delivering' | 'done' | undefined, 'pending' | 'delivering' | 'done'>;
+  confirmed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  unsubscribed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  updated_at: DefaultedTimestamp;
+  version: Version;
+}
+export interface SubscriberComponentsTable {
+  workspace_id: string;
+  subscriber_id: string;
+  component_id: string;
+}
+export interface SuppressionsTable {
+  workspace_id: string;
+  channel: 'email' | 'sms';
+  address: string;
+  reason: 'bounce' | 'complaint' | 'manual';
+  detail: Nullable<string>;
+  created_at: CreatedAt;
+}
+export type EndpointKind = 'slack' | 'teams' | 'discord' | 'google_chat' | 'mattermost' | 'email' | 'webhook' | 'mastodon';
+export type EndpointPurpose = 'chat' | 'support_script' | 'social';
+export interface ChannelEndpointsTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  kind: EndpointKind;
+  purpose: EndpointPurpose;
+  audience: string;
+  language: Language | null;
+  target: string;
+  secret: Nullable<string>;
+  enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  consecutive_failures: ColumnType<number, number | undefined, number>;
+  disabled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  disabled_reason: Nullable<string>;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+  version: Version;
+}
+export type DeliveryKind = 'message' | 'confirmation' | 'notice';
+/** A one-off delivery's own content (a confirmation): what a message delivery reads from its variant. */
+export interface DeliveryPayload {
+  subject?: string;
+  text: string;
+  /** E-mail only: Markdown rendered like a variant's body. (Default: the text) */
+  markdown?: boolean;
+}
+export interface DeliveriesTable {
+  workspace_id: string;
+  id: Generated<number>;
+  dedupe_key: string;
+  kind: DeliveryKind;
+  message_id: Nullable<string>;
+  variant_id: Nullable<string>;
+  channel: DeliveryChannel;
+  subscriber_id: Nullable<string>;
+  endpoint_id: Nullable<string>;
+  address: string;
+  language: Language;
+  payload: ColumnType<DeliveryPayload | null, string | null | undefined, string | null>;
+  state: ColumnType<DeliveryState, DeliveryState | undefined, DeliveryState>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: DefaultedTimestamp;
+  lease_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  lease_token: Nullable<string>;
+  sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  last_error: Nullable<string>;
+  response: Nullable<string>;
+  provider_id: Nullable<string>;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
 }
 
 export interface Database {
@@ -476,7 +559,11 @@ export interface Database {
   messages: MessagesTable;
   message_variants: MessageVariantsTable;
   message_reviews: MessageReviewsTable;
-  outbox: OutboxTable;
+  subscribers: SubscribersTable;
+  subscriber_components: SubscriberComponentsTable;
+  suppressions: SuppressionsTable;
+  channel_endpoints: ChannelEndpointsTable;
+  deliveries: DeliveriesTable;
   idempotency_keys: IdempotencyKeysTable;
   rate_limits: RateLimitsTable;
 }

@@ -93,11 +93,16 @@ export function assertRecipient(recipient: Recipient): void {
   if (!messageIdShape.test(recipient.messageId)) throw new TypeError(`"messageId" must look like <delivery-id@host>, not ${JSON.stringify(recipient.messageId)}.`);
   const { unsubscribe } = recipient;
   if (!unsubscribe) return;
-  // RFC 8058 §3.1: the one-click URI must be https. RFC 5322 §2.1.1: a header line holds at most 998 characters.
-  if (!URL.canParse(unsubscribe.url) || new URL(unsubscribe.url).protocol !== 'https:' || /[\s<>]/.test(unsubscribe.url) || unsubscribe.url.length > 900) {
+  // RFC 8058 §3.1: the one-click URI must be https (http is let through on this machine alone, for a
+  // local trial). RFC 5322 §2.1.1: a header line holds at most 998 characters.
+  if (!URL.canParse(unsubscribe.url) || !isOneClickUrl(new URL(unsubscribe.url)) || /[\s<>]/.test(unsubscribe.url) || unsubscribe.url.length > 900) {
     throw new TypeError(`"unsubscribe.url" must be an https URL of at most 900 characters, not ${JSON.stringify(unsubscribe.url)}.`);
   }
   if (unsubscribe.mailto !== undefined && !/^mailto:[^\s<>]+$/.test(unsubscribe.mailto)) throw new TypeError(`"unsubscribe.mailto" must be a mailto: URL, not ${JSON.stringify(unsubscribe.mailto)}.`);
+}
+
+function isOneClickUrl(url: URL): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname));
 }
 
 export function assertContent(content: MailContent): void {
