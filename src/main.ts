@@ -63,6 +63,8 @@ export async function startServer(
     now: options.now ?? (() => new Date()),
     secureCookies: config.secureCookies,
     siteDir: config.siteDir,
+    publicUrl: config.publicUrl,
+    statusUrl: config.statusUrl,
     isReady: () => ready,
   });
   const server: ServerType = await new Promise((resolve) => {

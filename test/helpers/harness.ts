@@ -72,7 +72,7 @@ export async function createHarness(options: { slug?: string } = {}): Promise<Ha
     tokens[role] = (await createToken({ ctx: systemCtx(), input: { name: `${role} token`, role } })).token;
   }
   const siteDir = mkdtempSync(path.join(tmpdir(), 'tocsin-harness-site-'));
-  const app = createApp({ db, queue, logger, now: clock.now, secureCookies: false, siteDir, isReady: () => true });
+  const app = createApp({ db, queue, logger, now: clock.now, secureCookies: false, siteDir, publicUrl: 'https://tocsin.example.test', isReady: () => true });
   return {
     db,
     queue,

@@ -1,11 +1,11 @@
 import type { Tx } from '../../adapters/db/connect.ts';
 import type { Language, Row } from '../../adapters/db/schema.ts';
 import { ConflictError, TocsinError } from '../../domain/errors.ts';
-import { newId } from '../../domain/ids.ts';
 import { formatMoment } from '../../domain/message/format.ts';
 import { needsNextUpdate, statusOnPublish } from '../../domain/message/stages.ts';
 import { authorize, recordAudit, withTransaction, type Ctx } from '../context.ts';
 import { recordPromise, recordSaid, settleNextUpdatePromises } from '../facts/ledger.ts';
+import { fanOutMessage } from '../delivery/fan-out.ts';
 import { addIncidentUpdate } from '../incident/add-incident-update.ts';
 import { fetchIncidentRow, fetchMessage, fetchReviews, fetchVariants, hashOf, loadCommsSettings, stateOf, stageOf } from './internal.ts';
 import { lintVariants, loadMessage, messageLintSetting } from './message-view.ts';
@@ -61,8 +61,8 @@ export async function lockForPublish(tx: Tx, ctx: Ctx, messageId: string): Promi
 
 /**
  * The publish itself. The status-page variants (status_page channel, the workspace's status-page
- * audience) become one incident update with their text per language; every other variant becomes an
- * outbox row the channels deliver; each is recorded as said in the fact sheet, the previous
+ * audience) become one incident update with their text per language; the page's subscribers and the
+ * team's channels get one delivery each, which the workers send; each is recorded as said in the fact sheet, the previous
  * next-update promises are settled and the new one recorded. A rollback sends nothing.
  */
 export async function publishVariants(
@@ -79,7 +79,6 @@ export async function publishVariants(
   const workspace = await tx.selectFrom('workspaces').select(['default_language', 'time_zone']).where('id', '=', ctx.workspaceId).executeTakeFirstOrThrow();
 
   const onPage = variants.filter((v) => v.channel === 'status_page' && v.audience === statusPageAudience);
-  const elsewhere = variants.filter((v) => !onPage.includes(v));
   let incidentUpdate = null;
   if (onPage.length > 0) {
     const bodies: Partial<Record<Language, string>> = Object.fromEntries(onPage.map((v) => [v.language, v.body]));
@@ -99,8 +98,7 @@ export async function publishVariants(
     incidentUpdate = added.update;
   }
 
-  const outbox = elsewhere.map((v) => ({ workspace_id: ctx.workspaceId, id: newId(), message_id: message.id, variant_id: v.id, channel: v.channel, audience: v.audience, language: v.language, created_at: now }));
-  if (outbox.length > 0) await tx.insertInto('outbox').values(outbox).execute();
+  const deliveries = await fanOutMessage(tx, ctx, { message, variants, statusPageAudience, defaultLanguage: workspace.default_language });
   for (const variant of variants) {
     const text = variant.channel === 'email' && variant.subject ? `${variant.subject}\n\n${variant.body}` : variant.body;
     await recordSaid(tx, ctx, { incidentId: incident.id, messageId: message.id, variantId: variant.id, audience: variant.audience, channel: variant.channel, language: variant.language, text, at: now });
@@ -143,7 +141,7 @@ export async function publishVariants(
     .execute();
   const result = {
     incident_update: incidentUpdate,
-    outbox: outbox.map(({ id, variant_id, channel, audience, language }) => ({ id, variant_id, channel, audience, language })),
+    deliveries,
     said: variants.length,
     promise_id: promiseId,
     settled_promises: settled,
@@ -153,7 +151,7 @@ export async function publishVariants(
     entityType: 'message',
     entityId: message.id,
     before: { state: message.state },
-    after: { state: 'published', content_hash: hashOf(message, variants), emergency: isEmergency, emergency_reason: emergencyReason, incident_update_id: published.incident_update_id, outbox_ids: result.outbox.map((o) => o.id), settled_promises: settled },
+    after: { state: 'published', content_hash: hashOf(message, variants), emergency: isEmergency, emergency_reason: emergencyReason, incident_update_id: published.incident_update_id, deliveries, settled_promises: settled },
   });
   return { ...(await loadMessage(tx, ctx, published)), ...result };
 }

@@ -14,6 +14,8 @@ export interface PublisherOptions {
   /** Where Tocsin keeps its own copy of every page: `<siteDir>/<workspace>/<page>`. */
   siteDir: string;
   fallbackUrl: string;
+  /** Tocsin's public address: where a page's subscription form posts. */
+  publicUrl?: string;
   /** Seconds between sweeps for retries and missed wake-ups. (Default: 5) */
   sweepSeconds?: number;
   now?: () => Date;
@@ -51,7 +53,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
   const events = new EventEmitter();
   // The publisher remembers each page's last build (its incidents and files): a publish after one
   // update reads, renders and writes what that update changed.
-  const deps = { db, now: options.now ?? (() => new Date()), fallbackUrl: options.fallbackUrl, render: createSiteRenderer(), memory: new Map(), targetsFor: targetsResolver(db, options.siteDir) };
+  const deps = { db, now: options.now ?? (() => new Date()), fallbackUrl: options.fallbackUrl, publicUrl: options.publicUrl, render: createSiteRenderer(), memory: new Map(), targetsFor: targetsResolver(db, options.siteDir) };
   let running: Promise<PageOutcome[]> | undefined;
   let again = false;
   let stopped = false;

@@ -4,14 +4,20 @@ import { sweepExpired } from '../../services/housekeeping/sweep-expired.ts';
 import { maintenanceAdvance } from './maintenance-advance.ts';
 import { startPublisher, type Publisher } from './publisher.ts';
 import type { Config } from '../../config.ts';
+import { createMailer } from '../../adapters/mail/smtp-transport.ts';
+import { createSmsSender } from '../../adapters/sms/sms-config.ts';
+import { createWebhookSender } from '../../adapters/webhook/webhook.ts';
+import { createChatSender } from '../../adapters/chat/chat.ts';
+import { startDispatcher, type ChannelSenders, type Dispatcher } from './dispatcher.ts';
 
 export interface RunningWorker {
   publisher: Publisher;
+  dispatcher: Dispatcher;
   stop(): Promise<void>;
 }
 
 /** Registers every job handler and schedule on the queue; N workers on N machines share the work. */
-export async function startWorker(runtime: Runtime, logger: Logger, config: Pick<Config, 'siteDir' | 'statusUrl'>): Promise<RunningWorker> {
+export async function startWorker(runtime: Runtime, logger: Logger, config: Pick<Config, 'siteDir' | 'statusUrl' | 'publicUrl' | 'smtp' | 'sms' | 'delivery'>): Promise<RunningWorker> {
   const { db, queue } = runtime;
   queue.events.on('failed', (name: string, _data: unknown, error: Error) => logger.warn({ job: name, err: error }, 'job failed; it will be retried'));
   queue.events.on('error', (error: Error) => logger.error({ err: error }, 'queue error'));
@@ -23,13 +29,28 @@ export async function startWorker(runtime: Runtime, logger: Logger, config: Pick
   await queue.work('maintenance.advance', maintenanceAdvance({ db, queue, logger }));
   // Each window edge has its own job; the sweep catches up whatever a stopped worker missed.
   await queue.schedule('maintenance.advance', '* * * * *');
-  const publisher = await startPublisher({ db, logger, siteDir: config.siteDir, fallbackUrl: config.statusUrl });
+  const publisher = await startPublisher({ db, logger, siteDir: config.siteDir, fallbackUrl: config.statusUrl, publicUrl: config.publicUrl });
+  const senders = channelSenders(config);
+  const dispatcher = await startDispatcher({ db, logger, senders, publicUrl: config.publicUrl, fallbackUrl: config.statusUrl, batchSize: config.delivery.batchSize, leaseMs: config.delivery.leaseMs });
   logger.info('worker started');
   return {
     publisher,
+    dispatcher,
     async stop() {
+      await dispatcher.stop();
+      await Promise.all([senders.mail?.close(), senders.sms?.close()]);
       await publisher.stop();
       await queue.stop();
     },
+  };
+}
+
+/** One pooled transport per channel and worker; e-mail and SMS only when configured. */
+function channelSenders(config: Pick<Config, 'smtp' | 'sms'>): ChannelSenders {
+  return {
+    ...(config.smtp ? { mail: createMailer(config.smtp), mailDomain: config.smtp.from.replace(/^.*@/, '').replace(/>.*$/, '').trim() } : {}),
+    ...(config.sms ? { sms: createSmsSender(config.sms) } : {}),
+    webhook: createWebhookSender(),
+    chat: createChatSender(),
   };
 }

@@ -1,0 +1,118 @@
+import type { Language } from '../../adapters/db/schema.ts';
+import type { MailContent } from '../../adapters/mail/mail.ts';
+import { unsubscribeUrlPlaceholder } from '../../adapters/mail/mail.ts';
+import { formatMoment } from '../../domain/message/format.ts';
+import { escapeHtml } from '../../status-page/html/escape.ts';
+import { renderMarkdown } from '../../status-page/markdown.ts';
+import type { ClaimedDelivery } from './claim.ts';
+import type { IncidentContent, PageContent, VariantContent } from './delivery-context.ts';
+
+const footer = {
+  fr: {
+    why: (page: string) => `Vous recevez ce message car vous suivez « ${page} ».`,
+    follow: 'Suivre l’incident',
+    leave: 'Se désabonner ou choisir ce que vous recevez',
+    team: 'Message transmis à l’équipe par Tocsin.',
+  },
+  en: {
+    why: (page: string) => `You receive this because you follow “${page}”.`,
+    follow: 'Follow the incident',
+    leave: 'Unsubscribe or choose what you receive',
+    team: 'Sent to the team by Tocsin.',
+  },
+} as const;
+
+/** Where a subscriber's links lead; the token is theirs alone. */
+export function subscriberLinks(publicUrl: string, manageToken: string) {
+  const base = `${publicUrl.replace(/\/+$/, '')}/subscriptions/${encodeURIComponent(manageToken)}`;
+  return { preferences: base, unsubscribe: `${base}/unsubscribe`, confirm: `${base}/confirm` };
+}
+
+/**
+ * A subscriber's e-mail for one variant and page: the same for every subscriber of the page, the
+ * unsubscribe link filled per recipient. A status-page variant (no e-mail written) takes the
+ * incident's name as subject.
+ */
+export function subscriberMail(variant: VariantContent, incident: IncidentContent | undefined, page: PageContent): MailContent {
+  const words = footer[variant.language];
+  const incidentUrl = incident ? `${page.url}/incidents/${incident.id}` : page.url;
+  const subject = oneLine(variant.subject ?? `[${page.name}] ${incident?.name ?? ''}`);
+  const text = `${variant.body}\n\n-- \n${words.why(page.name)}\n${words.follow}: ${incidentUrl}\n${words.leave}: ${unsubscribeUrlPlaceholder}\n`;
+  const html = htmlDocument(
+    variant.language,
+    subject,
+    renderMarkdown(variant.body),
+    `<p>${escapeHtml(words.why(page.name))}</p><p><a href="${escapeHtml(incidentUrl)}">${escapeHtml(words.follow)}</a> · <a href="${unsubscribeUrlPlaceholder}">${escapeHtml(words.leave)}</a></p>`,
+  );
+  return { subject, text, html, language: variant.language };
+}
+
+/** A support script or an e-mail endpoint's copy: no subscriber links, a line saying where it comes from. */
+export function teamMail(variant: VariantContent, incident: IncidentContent | undefined, label: string): MailContent {
+  const words = footer[variant.language];
+  const subject = oneLine(variant.subject ?? `[${label}] ${incident?.name ?? ''}`);
+  const text = `${variant.body}\n\n-- \n${words.team}\n`;
+  return { subject, text, html: htmlDocument(variant.language, subject, renderMarkdown(variant.body), `<p>${escapeHtml(words.team)}</p>`), language: variant.language };
+}
+
+/** A one-off e-mail (a confirmation) from its payload. */
+export function payloadMail(delivery: ClaimedDelivery): MailContent {
+  const payload = delivery.payload!;
+  const subject = oneLine(payload.subject ?? '');
+  const body = payload.markdown ? renderMarkdown(payload.text) : `<p>${escapeHtml(payload.text).replaceAll('\n', '<br>')}</p>`;
+  return { subject, text: payload.text, html: htmlDocument(delivery.language, subject, body, ''), language: delivery.language };
+}
+
+/** What a chat room shows: the incident as a card, the variant as its text. */
+export function chatMessage(variant: VariantContent, incident: IncidentContent | undefined, incidentUrl: string | undefined, timeZone: string, now: Date) {
+  return {
+    title: incident?.name ?? '',
+    text: variant.body,
+    language: variant.language,
+    ...(incident ? { status: incident.status, impact: incident.impact, components: incident.components } : {}),
+    ...(incidentUrl ? { url: incidentUrl } : {}),
+    ...(incident?.nextUpdateAt && incident.status !== 'resolved' ? { nextUpdateAt: formatMoment(incident.nextUpdateAt, variant.language, timeZone, now) } : {}),
+  };
+}
+
+/**
+ * A webhook subscriber's event: the incident and its new update, shaped like Statuspage's
+ * incident webhooks (`meta`, `page`, `incident` with `incident_updates`) inside the Standard
+ * Webhooks envelope.
+ */
+export function incidentEvent(variant: VariantContent, incident: IncidentContent, page: PageContent, unsubscribeUrl: string) {
+  return {
+    type: 'incident.updated',
+    payload: {
+      meta: { unsubscribe: unsubscribeUrl, documentation: 'https://github.com/tocsin-status/tocsin#webhooks' },
+      page: { id: page.id, name: page.name, url: page.url },
+      incident: {
+        id: incident.id,
+        name: incident.name,
+        status: incident.status,
+        impact: incident.impact,
+        shortlink: `${page.url}/incidents/${incident.id}`,
+        created_at: incident.createdAt.toISOString(),
+        updated_at: incident.updatedAt.toISOString(),
+        next_update_at: incident.status === 'resolved' ? null : (incident.nextUpdateAt?.toISOString() ?? null),
+        components: incident.components,
+        incident_updates: [
+          { id: variant.incidentUpdateId, status: incident.status, body: variant.body, language: variant.language, created_at: (variant.publishedAt ?? incident.updatedAt).toISOString() },
+        ],
+      },
+    },
+  };
+}
+
+function htmlDocument(language: Language, title: string, body: string, foot: string): string {
+  return (
+    `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(title)}</title></head>` +
+    `<body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:40em;margin:auto;padding:1em;color:#1a1a1a">${body}` +
+    (foot ? `<hr style="border:0;border-top:1px solid #ccc;margin:2em 0 1em"><div style="font-size:.875em;color:#555">${foot}</div>` : '') +
+    '</body></html>'
+  );
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().slice(0, 250);
+}

@@ -1,0 +1,102 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../adapters/db/connect.ts';
+import type { Language, Row } from '../../adapters/db/schema.ts';
+import type { DeliveryChannel } from '../../domain/delivery/channels.ts';
+import type { Ctx } from '../context.ts';
+
+export interface FanOutInput {
+  message: Row<'messages'>;
+  variants: Row<'message_variants'>[];
+  /** The audience of the status page, whose subscribers these are. */
+  statusPageAudience: string;
+  defaultLanguage: Language;
+}
+
+/** Recipients per channel: what one publish put in the delivery queue. */
+export type FanOutCounts = Partial<Record<DeliveryChannel, number>>;
+
+interface Candidate {
+  id: string;
+  language: Language;
+}
+
+/**
+ * Creates one delivery per (message, channel, recipient) in the publish transaction, so the message
+ * goes out to everyone or, on a rollback, to no one. Each recipient gets the variant in their own
+ * language, else the workspace's, else any. A subscriber hears about an incident on a component
+ * they follow, or on any when they follow all (or the incident names none). An address on two
+ * pages, or suppressed after a bounce, gets it once or not at all. Social variants wait for a
+ * person to post them.
+ */
+export async function fanOutMessage(tx: Tx, ctx: Ctx, input: FanOutInput): Promise<FanOutCounts> {
+  const { message, variants, statusPageAudience } = input;
+  const counts: FanOutCounts = {};
+  const ofAudience = (channel: string) => variants.filter((v) => v.channel === channel && v.audience === statusPageAudience);
+
+  if (message.notify_subscribers) {
+    // Subscribers without an e-mail variant still hear what the status page says.
+    const email = ofAudience('email').length > 0 ? ofAudience('email') : ofAudience('status_page');
+    counts.email = await toSubscribers(tx, ctx, input, 'email', email);
+    counts.sms = await toSubscribers(tx, ctx, input, 'sms', ofAudience('sms'));
+    counts.webhook = await toSubscribers(tx, ctx, input, 'webhook', ofAudience('status_page'));
+  }
+  for (const purpose of ['chat', 'support_script'] as const) {
+    counts[purpose] = await toEndpoints(tx, ctx, input, purpose, variants.filter((v) => v.channel === purpose));
+  }
+  return Object.fromEntries(Object.entries(counts).filter(([, count]) => count > 0));
+}
+
+async function toSubscribers(tx: Tx, ctx: Ctx, input: FanOutInput, channel: 'email' | 'sms' | 'webhook', candidates: Candidate[]): Promise<number> {
+  if (candidates.length === 0) return 0;
+  const { message, defaultLanguage } = input;
+  const now = ctx.now();
+  const { rows } = await sql<{ count: number }>`
+    with created as (
+      insert into deliveries (workspace_id, dedupe_key, kind, message_id, variant_id, channel, subscriber_id, address, language, next_attempt_at, created_at, updated_at)
+      select s.workspace_id, ${`m:${message.id}:${channel}:`} || s.address, 'message', ${message.id}, v.id, ${channel}, s.id, s.address, s.language, ${now}, ${now}, ${now}
+      from subscribers s
+      cross join lateral (
+        select c.id from unnest(${candidates.map((c) => c.id)}::text[], ${candidates.map((c) => c.language)}::text[]) as c(id, language)
+        order by c.language = s.language desc, c.language = ${defaultLanguage} desc, c.id
+        limit 1
+      ) v
+      where s.workspace_id = ${ctx.workspaceId} and s.channel = ${channel} and s.state = 'active' and s.disabled_at is null
+        and not exists (select 1 from suppressions x where x.workspace_id = s.workspace_id and x.channel = s.channel and x.address = s.address)
+        and (
+          s.all_components
+          or not exists (select 1 from incident_components ic where ic.workspace_id = s.workspace_id and ic.incident_id = ${message.incident_id})
+          or exists (
+            select 1 from subscriber_components sc
+            join incident_components ic on ic.workspace_id = sc.workspace_id and ic.component_id = sc.component_id
+            where sc.workspace_id = s.workspace_id and sc.subscriber_id = s.id and ic.incident_id = ${message.incident_id}
+          )
+        )
+      on conflict (workspace_id, dedupe_key) do nothing
+      returning 1
+    )
+    select count(*)::int as count from created`.execute(tx);
+  return rows[0]?.count ?? 0;
+}
+
+async function toEndpoints(tx: Tx, ctx: Ctx, input: FanOutInput, purpose: 'chat' | 'support_script', variants: Row<'message_variants'>[]): Promise<number> {
+  if (variants.length === 0) return 0;
+  const { message, defaultLanguage } = input;
+  const now = ctx.now();
+  const { rows } = await sql<{ count: number }>`
+    with created as (
+      insert into deliveries (workspace_id, dedupe_key, kind, message_id, variant_id, channel, endpoint_id, address, language, next_attempt_at, created_at, updated_at)
+      select e.workspace_id, ${`m:${message.id}:${purpose}:`} || e.id, 'message', ${message.id}, v.id, ${purpose}, e.id, e.target, v.language, ${now}, ${now}, ${now}
+      from channel_endpoints e
+      cross join lateral (
+        select c.id, c.language from unnest(${variants.map((v) => v.id)}::text[], ${variants.map((v) => v.language)}::text[], ${variants.map((v) => v.audience)}::text[]) as c(id, language, audience)
+        where c.audience = e.audience
+        order by c.language = coalesce(e.language, ${defaultLanguage}) desc, c.id
+        limit 1
+      ) v
+      where e.workspace_id = ${ctx.workspaceId} and e.purpose = ${purpose} and e.enabled and e.disabled_at is null
+      on conflict (workspace_id, dedupe_key) do nothing
+      returning 1
+    )
+    select count(*)::int as count from created`.execute(tx);
+  return rows[0]?.count ?? 0;
+}
