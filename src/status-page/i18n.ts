@@ -88,6 +88,12 @@ export interface PageText {
   todayMark: string;
 
   widgetTitle: string;
+
+  subscribeTitle: string;
+  subscribeLead: string;
+  subscribeAddress: string;
+  subscribeLanguage: string;
+  subscribeButton: string;
 }
 
 /** French spacing: a narrow no-break space before « ; : ! ? % » and inside guillemets. */
@@ -212,6 +218,12 @@ const en: PageText = {
   todayMark: 'today',
 
   widgetTitle: 'Current status',
+
+  subscribeTitle: 'Get updates',
+  subscribeLead: 'By e-mail or text message. We first send a message to confirm; each update tells you how to unsubscribe.',
+  subscribeAddress: 'E-mail address or mobile number',
+  subscribeLanguage: 'Language',
+  subscribeButton: 'Subscribe',
 };
 
 const fr: PageText = {
@@ -308,6 +320,12 @@ const fr: PageText = {
   todayMark: 'aujourd’hui',
 
   widgetTitle: 'État actuel',
+
+  subscribeTitle: 'Recevoir les mises à jour',
+  subscribeLead: 'Par e-mail ou par SMS. Nous envoyons d’abord un message de confirmation ; chaque mise à jour indique comment vous désabonner.',
+  subscribeAddress: 'Adresse e-mail ou numéro de mobile',
+  subscribeLanguage: 'Langue',
+  subscribeButton: 'M’abonner',
 };
 
 const texts: Record<Language, PageText> = { en, fr };

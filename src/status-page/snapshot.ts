@@ -26,6 +26,13 @@ export interface PublicSnapshot {
   history: PublicStatusChange[];
   /** Start of the uptime window: `generatedAt` minus 90 days. */
   historyStart: Date;
+  /** The "Get updates" form of a public page; absent: no form (a private page, or Tocsin's public URL unknown). */
+  subscribe?: PublicSubscribeForm;
+}
+
+export interface PublicSubscribeForm {
+  /** Absolute: Tocsin's `/subscribe/<workspace>/<page>`, where the form posts. */
+  action: string;
 }
 
 export interface PublicPage {

@@ -67,6 +67,17 @@ describe('messages through the admin API', () => {
     }
     pagesCreated = true;
   }
+  /** A confirmed subscriber of a page, as the subscription flow leaves one. */
+  async function subscriber(pageSlug: string, channel: 'email' | 'sms' | 'webhook', address: string, language: 'fr' | 'en', options: { state?: 'pending' | 'active'; components?: string[] } = {}) {
+    const page = await h.db.db.selectFrom('status_pages').select('id').where('workspace_id', '=', h.workspaceId).where('slug', '=', pageSlug).executeTakeFirstOrThrow();
+    const id = Math.random().toString(36).slice(2, 14).padEnd(12, '0');
+    await h.db.db
+      .insertInto('subscribers')
+      .values({ workspace_id: h.workspaceId, id, page_id: page.id, channel, address, language, state: options.state ?? 'active', all_components: !options.components, manage_token: `token-${id}`, source: 'admin' })
+      .execute();
+    for (const component of options.components ?? []) await h.db.db.insertInto('subscriber_components').values({ workspace_id: h.workspaceId, subscriber_id: id, component_id: component }).execute();
+    return id;
+  }
 
   it('a message for 2 audiences × 2 languages × 3 channels has 12 variants written from the fact sheet', async () => {
     h.clock.set('2026-03-10T14:00:00Z');
@@ -249,10 +260,20 @@ describe('messages through the admin API', () => {
     assert.equal(published.body.review_state, 'published');
   });
 
-  it('publish puts the French text on the French page and the English text on the English page, the rest in the outbox, all in the fact sheet', async () => {
+  it('publish puts the French text on the French page and the English text on the English page, one delivery per subscriber in their language, all in the fact sheet', async () => {
     await pages();
     h.clock.set('2026-03-10T14:00:00Z');
-    const { id } = await knownIncident();
+    const { id, component_ids } = await knownIncident();
+    const elsewhere = (await h.request('POST', '/api/admin/components', { body: { name: 'Mobile app' } })).body.id;
+    await subscriber('status-fr', 'email', 'lea@example.test', 'fr', { components: [component_ids[0]!, elsewhere] });
+    await subscriber('status-en', 'email', 'lea@example.test', 'fr', { components: [component_ids[0]!] });
+    await subscriber('status-en', 'email', 'sam@example.test', 'en');
+    await subscriber('status-en', 'email', 'other-component@example.test', 'en', { components: [elsewhere] });
+    await subscriber('status-en', 'email', 'not-confirmed@example.test', 'en', { state: 'pending' });
+    await subscriber('status-fr', 'email', 'bounced@example.test', 'fr');
+    await h.db.db.insertInto('suppressions').values({ workspace_id: h.workspaceId, channel: 'email', address: 'bounced@example.test', reason: 'bounce' }).execute();
+    await subscriber('status-fr', 'sms', '+33612345678', 'fr');
+    await subscriber('status-en', 'webhook', 'https://hooks.example.test/status', 'en');
     const message = await draft(id);
     await h.request('POST', `/api/admin/messages/${message.id}/review-requests`, { token: h.tokens.comms_lead, body: { note: 'First message, please check.' } });
     assert.equal((await approve(message.id)).status, 201);
@@ -278,11 +299,20 @@ describe('messages through the admin API', () => {
       assert.equal(shown.nextUpdateAt?.toISOString(), message.next_update_at);
     }
 
-    const outbox = await h.db.db.selectFrom('outbox').selectAll().where('message_id', '=', message.id).execute();
-    assert.deepEqual(outbox.map((o) => `${o.channel}:${o.language}`).sort(), ['email:en', 'email:fr', 'sms:en', 'sms:fr']);
-    assert.ok(outbox.every((o) => o.state === 'pending'));
-    assert.deepEqual(published.body.outbox.map((o: any) => o.id).sort(), outbox.map((o) => o.id).sort());
-
+    const deliveries = await h.db.db.selectFrom('deliveries').selectAll().where('message_id', '=', message.id).orderBy('address').execute();
+    const variantOfId = new Map(message.variants.map((v: any) => [v.id, `${v.channel}:${v.language}`]));
+    assert.deepEqual(
+      deliveries.map((d) => `${d.channel} ${d.address} ${variantOfId.get(d.variant_id!)}`),
+      [
+        'sms +33612345678 sms:fr',
+        'webhook https://hooks.example.test/status status_page:en',
+        'email lea@example.test email:fr',
+        'email sam@example.test email:en',
+      ].sort((a, b) => a.split(' ')[1]!.localeCompare(b.split(' ')[1]!)),
+      'each subscriber once, in their language; the suppressed, the pending and those following other components get nothing',
+    );
+    assert.ok(deliveries.every((d) => d.state === 'pending' && d.kind === 'message'));
+    assert.deepEqual(published.body.deliveries, { email: 2, sms: 1, webhook: 1 });
     const said = await h.db.db.selectFrom('fact_entries').selectAll().where('incident_id', '=', id).where('kind', '=', 'said').execute();
     assert.deepEqual(said.map((s) => s.variant_id).sort(), message.variants.map((v: any) => v.id).sort());
     const email = variantOf(message, 'fr', 'email');
@@ -297,7 +327,7 @@ describe('messages through the admin API', () => {
     const again = await publish(message.id);
     assert.equal(again.status, 409);
     assert.equal(again.body.type, 'https://tocsin.dev/problems/message-already-published');
-    assert.equal((await h.db.db.selectFrom('outbox').select('id').where('message_id', '=', message.id).execute()).length, 4, 'nothing goes out twice');
+    assert.equal((await h.db.db.selectFrom('deliveries').select('id').where('message_id', '=', message.id).execute()).length, 4, 'nothing goes out twice');
     const edit = await h.request('PATCH', `/api/admin/messages/${message.id}/variants/${fr.id}`, { token: h.tokens.comms_lead, body: { body: 'Changed after the fact.' } });
     assert.equal(edit.status, 409, 'a published message no longer changes');
   });
@@ -338,7 +368,7 @@ describe('messages through the admin API', () => {
     const published = await publish(message.id);
     assert.equal(published.status, 200, JSON.stringify(published.body));
     assert.equal(published.body.incident_update, null);
-    assert.equal(published.body.outbox.length, 4);
+    assert.deepEqual(published.body.deliveries, { email: 1, sms: 1 }, 'of the earlier test\'s subscribers, only those who follow every component: this incident is on a new one');
     const incident = await h.request('GET', `/api/admin/incidents/${id}`);
     assert.equal(incident.body.updates.length, 1, 'the status page shows nothing new');
   });

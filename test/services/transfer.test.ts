@@ -112,7 +112,11 @@ describe('exporting and importing a workspace', () => {
       workspace_id: h.workspaceId, id: 'rev000000001', message_id: 'msg000000001', variant_id: null, kind: 'approve', content_hash: 'h1', override_reason: 'Legal agreed', overridden_rules: ['legalese'],
       actor_type: 'user', actor_id: ownerId, actor_name: 'Owner',
     }).execute();
-    await h.db.db.insertInto('outbox').values({ workspace_id: h.workspaceId, id: 'out000000001', message_id: 'msg000000001', variant_id: 'var000000001', channel: 'sms', audience: 'customers', language: 'fr' }).execute();
+    const page = await h.db.db.selectFrom('status_pages').select('id').where('workspace_id', '=', h.workspaceId).executeTakeFirstOrThrow();
+    await h.db.db.insertInto('subscribers').values({ workspace_id: h.workspaceId, id: 'sub000000001', page_id: page.id, channel: 'email', address: 'reader@example.test', language: 'fr', all_components: false, state: 'active', manage_token: 'manage-token-1', source: 'self' }).execute();
+    await h.db.db.insertInto('subscriber_components').values({ workspace_id: h.workspaceId, subscriber_id: 'sub000000001', component_id: dns.id }).execute();
+    await h.db.db.insertInto('suppressions').values({ workspace_id: h.workspaceId, channel: 'email', address: 'bounced@example.test', reason: 'bounce', detail: '550 5.1.1 no such user' }).execute();
+    await h.db.db.insertInto('channel_endpoints').values({ workspace_id: h.workspaceId, id: 'end000000001', name: 'Crisis room', kind: 'mastodon', purpose: 'social', audience: 'customers', target: 'https://mastodon.example.test', secret: 'mastodon-token-never-exported' }).execute();
     await h.db.db.insertInto('fact_entries').values({
       workspace_id: h.workspaceId, id: 'fct000000001', incident_id: 'inc000000001', kind: 'known', text: 'Resolvers fail for 120,000 customers', source: 'network ops',
       noted_at: '2026-03-10T14:03:00.000001Z', figures: JSON.stringify({ affected_people: 120000, regions: ['Île-de-France'] }), author_type: 'user', author_id: formerId, author_name: 'Former Referent',
@@ -120,7 +124,7 @@ describe('exporting and importing a workspace', () => {
     await removeMember({ ctx, userId: formerId });
     await h.db.db.insertInto('sessions').values({ workspace_id: h.workspaceId, id: 'session-hash-never-exported', user_id: ownerId, csrf_token: 'csrf-never-exported', expires_at: '2026-04-01T00:00:00Z' }).execute();
     await h.db.db.insertInto('idempotency_keys').values({ workspace_id: h.workspaceId, principal: 'token:x', key: 'idempotency-key-never-exported', request_hash: 'h', status: 201, response: '{}' }).execute();
-    secrets.push('session-hash-never-exported', 'csrf-never-exported', 'idempotency-key-never-exported', ...Object.values(h.tokens));
+    secrets.push('mastodon-token-never-exported', 'session-hash-never-exported', 'csrf-never-exported', 'idempotency-key-never-exported', ...Object.values(h.tokens));
     const stored = await h.db.db.selectFrom('users').select('password_hash').where('password_hash', 'is not', null).execute();
     const tokens = await h.db.db.selectFrom('api_tokens').select('secret_hash').execute();
     secrets.push(...stored.map((row) => row.password_hash!), ...tokens.map((row) => row.secret_hash));
@@ -159,7 +163,7 @@ describe('exporting and importing a workspace', () => {
       where table_schema = current_schema() and column_name = 'workspace_id'`.execute(h.db.db);
     // Memberships travel as `members`; sessions, tokens, keys, rate limits, access grants and the
     // publishers' journal are secrets or the installation's own work.
-    const installationOnly = ['sessions', 'api_tokens', 'idempotency_keys', 'rate_limits', 'memberships', 'page_access_grants', 'public_changes'];
+    const installationOnly = ['sessions', 'api_tokens', 'idempotency_keys', 'rate_limits', 'memberships', 'page_access_grants', 'public_changes', 'deliveries'];
     const carried = new Set<string>(workspaceTables.map((table) => table.name));
     assert.deepEqual(rows.map((row) => row.table_name).filter((table) => !carried.has(table) && !installationOnly.includes(table)).sort(), []);
   });

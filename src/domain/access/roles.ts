@@ -26,17 +26,23 @@ export const permissions = [
   'message.publish',
   'message.publish_emergency',
   'settings.manage',
+  'subscribers.read',
+  'subscribers.manage',
+  'channels.manage',
+  'delivery.read',
+  'delivery.retry',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const readOnly: Permission[] = ['workspace.read', 'component.read', 'incident.read', 'maintenance.read', 'facts.read'];
+const readOnly: Permission[] = ['workspace.read', 'component.read', 'incident.read', 'maintenance.read', 'facts.read', 'delivery.read'];
 
 /**
  * What each role may do. Incident leads run incidents and the components they affect, and alone may
  * publish in an emergency without review; the communications lead keeps the fact sheet, writes,
  * reviews and publishes messages and sets the workspace's audiences, glossary and templates;
- * reviewers (legal) approve or ask for changes; support and viewers read; only owners manage
- * people, tokens, pages and the audit log.
+ * reviewers (legal) approve or ask for changes. Subscribers are personal data: the communications
+ * lead manages them and the team's channels, support looks a subscriber up, viewers do not. Those
+ * who publish may replay failed deliveries. Only owners manage people, tokens, pages and the audit log.
  */
 export function permissionsOf(role: Role): readonly Permission[] {
   switch (role) {
@@ -45,13 +51,15 @@ export function permissionsOf(role: Role): readonly Permission[] {
     case 'incident_lead':
       return [
         ...readOnly, 'component.set_status', 'incident.open', 'incident.update', 'incident.manage', 'maintenance.manage',
-        'facts.edit', 'message.write', 'message.publish', 'message.publish_emergency',
+        'facts.edit', 'message.write', 'message.publish', 'message.publish_emergency', 'delivery.retry',
       ];
     case 'comms_lead':
-      return [...readOnly, 'incident.open', 'incident.update', 'maintenance.manage', 'facts.edit', 'message.write', 'message.review', 'message.publish', 'settings.manage'];
+      return [...readOnly, 'incident.open', 'incident.update', 'maintenance.manage', 'facts.edit', 'message.write', 'message.review', 'message.publish', 'settings.manage',
+        'subscribers.read', 'subscribers.manage', 'channels.manage', 'delivery.retry'];
     case 'reviewer':
       return [...readOnly, 'message.review'];
     case 'support':
+      return [...readOnly, 'subscribers.read'];
     case 'viewer':
       return readOnly;
   }

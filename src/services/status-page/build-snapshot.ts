@@ -29,6 +29,8 @@ interface SnapshotRequest {
   pageId: string;
   now: Date;
   fallbackUrl: string;
+  /** Tocsin's public address (`TOCSIN_PUBLIC_URL`): a public page's subscription form posts there. (Default: no form) */
+  publicUrl?: string;
   /** Per page id; given by a long-lived publisher, absent for a one-off build. */
   memory?: Map<string, PageMemory>;
 }
@@ -38,8 +40,15 @@ interface SnapshotRequest {
  * from the rows, so a column added later is private until it is added here. Drafts (updates not
  * published) never enter it. Read it in one repeatable-read transaction.
  */
-export async function buildSnapshot({ db, workspaceId, pageId, now, fallbackUrl, memory }: SnapshotRequest): Promise<PublicSnapshot> {
-  const page = await db.selectFrom('status_pages').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', pageId).executeTakeFirst();
+export async function buildSnapshot({ db, workspaceId, pageId, now, fallbackUrl, publicUrl, memory }: SnapshotRequest): Promise<PublicSnapshot> {
+  const page = await db
+    .selectFrom('status_pages')
+    .innerJoin('workspaces', 'workspaces.id', 'status_pages.workspace_id')
+    .selectAll('status_pages')
+    .select('workspaces.slug as workspace_slug')
+    .where('status_pages.workspace_id', '=', workspaceId)
+    .where('status_pages.id', '=', pageId)
+    .executeTakeFirst();
   if (!page) throw new NotFoundError('status-page', pageId);
   const historyStart = new Date(now.getTime() - historyDays * 86_400_000);
 
@@ -96,6 +105,10 @@ export async function buildSnapshot({ db, workspaceId, pageId, now, fallbackUrl,
     incidents,
     maintenances: maintenances.map((maintenance) => publicMaintenance(maintenance, byMaintenance.get(maintenance.id) ?? [], sortedIds(componentsByMaintenance.get(maintenance.id) ?? [], position))),
     history,
+    // Private pages take no self-service subscribers (their readers are known).
+    ...(publicUrl && page.visibility === 'public'
+      ? { subscribe: { action: `${publicUrl.replace(/\/+$/, '')}/subscribe/${encodeURIComponent(page.workspace_slug)}/${encodeURIComponent(page.slug)}` } }
+      : {}),
   };
 }
 

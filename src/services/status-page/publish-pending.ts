@@ -36,6 +36,8 @@ export interface PublishDeps {
   now: () => Date;
   /** Base URL of pages without their own (`TOCSIN_STATUS_URL`). */
   fallbackUrl: string;
+  /** Tocsin's public address, where a public page's subscription form posts (`TOCSIN_PUBLIC_URL`). (Default: no form) */
+  publicUrl?: string;
   render: (snapshot: PublicSnapshot) => SiteFile[];
   /** A long-lived publisher's memory of each page's last build: the next one reads only what changed. */
   memory?: Map<string, PageMemory>;
@@ -75,7 +77,7 @@ async function publishClaimed(deps: PublishDeps, page: ClaimedPage): Promise<Pag
   const outcome: PageOutcome = { page, ok: true, files: 0, targets: [] };
   try {
     // One consistent read: the HTML, the JSON and the feeds describe the same instant.
-    const snapshot = await db.transaction((tx) => buildSnapshot({ db: tx, workspaceId: page.workspaceId, pageId: page.pageId, now: deps.now(), fallbackUrl: deps.fallbackUrl, memory: deps.memory }), { isolation: 'repeatable read' });
+    const snapshot = await db.transaction((tx) => buildSnapshot({ db: tx, workspaceId: page.workspaceId, pageId: page.pageId, now: deps.now(), fallbackUrl: deps.fallbackUrl, publicUrl: deps.publicUrl, memory: deps.memory }), { isolation: 'repeatable read' });
     const files = deps.render(snapshot);
     outcome.files = files.length;
     for (const target of await deps.targetsFor(page)) {

@@ -56,8 +56,12 @@ export const workspaceTables = [
   { name: 'messages', key: ['id'], references: { incident_id: 'incidents' }, userColumns: ['author_id'] },
   { name: 'message_variants', key: ['id'], references: { message_id: 'messages' }, userColumns: ['editor_id'] },
   { name: 'message_reviews', key: ['id'], references: { message_id: 'messages' }, userColumns: ['actor_id'] },
-  { name: 'outbox', key: ['id'], references: { message_id: 'messages' } },
   { name: 'fact_entries', key: ['id'], references: { incident_id: 'incidents' }, userColumns: ['author_id'] },
+  { name: 'subscribers', key: ['id'], references: { page_id: 'status_pages' } },
+  { name: 'subscriber_components', key: ['subscriber_id', 'component_id'], references: { subscriber_id: 'subscribers', component_id: 'components' } },
+  { name: 'suppressions', key: ['channel', 'address'] },
+  // A Mastodon token or a webhook secret stays here: the new installation is given its own.
+  { name: 'channel_endpoints', key: ['id'], notExported: ['secret', 'consecutive_failures', 'disabled_at', 'disabled_reason'] },
   { name: 'audit_log', key: ['id'], userColumns: ['actor_id', 'entity_id'] },
 ] as const satisfies readonly TableSpec[];
 

@@ -8,6 +8,7 @@ import { incidentCard, incidentPath } from './incidents.ts';
 import { layout } from './layout.ts';
 import { maintenanceCard } from './maintenances.ts';
 import type { Indicator } from './rollup.ts';
+import { subscribeForm } from './subscribe-form.ts';
 
 /** How far back the home page lists closed incidents, and how many at most. */
 const recentDays = 14;
@@ -45,6 +46,7 @@ ${section('recent', t.recentIncidents, html`${
           const at = ctx.local(incident.startedAt);
           return html`<li><a href="${incidentPath(incident)}">${incident.name}</a> <span class="meta">${t.incidentStatus[incident.status]} · ${ctx.time(at, t.date(at))}</span></li>`;
         })}</ul>`
-  }<p><a href="history.html">${t.fullHistory}</a></p>`)}`;
+  }<p><a href="history.html">${t.fullHistory}</a></p>`)}
+${subscribeForm(ctx)}`;
   return layout(ctx, { root: '', title: t.rollup[rollup.key], section: 'status', main });
 }

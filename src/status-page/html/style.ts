@@ -101,6 +101,11 @@ summary{cursor:pointer;color:var(--a)}
 .pager a{display:inline-block;min-width:2.25rem;padding:.375rem .5rem;text-align:center}
 .pager [aria-current]{font-weight:700;color:var(--fg);text-decoration:none}
 footer.w{border-top:1px solid var(--ln);padding-top:1rem;padding-bottom:2rem;font-size:.875rem}
+.sub{display:flex;flex-wrap:wrap;align-items:flex-end;gap:.75rem 1rem;margin:1rem 0 0}
+.sub label{display:block;font-size:.9375rem;margin:0 0 .25rem}
+.sub input,.sub select,.sub button{font:inherit;min-height:2.75rem;border-radius:.375rem;padding:.5rem .75rem;border:1px solid var(--mu);background:var(--bg);color:var(--fg)}
+.sub input{width:min(22rem,calc(100vw - 2rem))}
+.sub button{background:var(--a);border-color:var(--a);color:var(--bg);font-weight:600;cursor:pointer}
 .widget{padding:.5rem .75rem;font-size:.875rem;line-height:1.4}
 .widget p{margin:0}
 .widget .st{text-decoration:none;font-size:1rem}

@@ -11,6 +11,7 @@ import { httpProblem, toProblem } from './problem.ts';
 import { docsPage } from './docs.ts';
 import { homePage, preferredLanguage } from '../console/home.ts';
 import { registerRoutes } from './routes/index.ts';
+import { isStreamedUpload } from './routes/subscriptions.ts';
 
 export const maxBodyBytes = 1_048_576;
 
@@ -47,15 +48,14 @@ export function createApp(deps: ApiDeps): OpenAPIHono<AppEnv> {
       referrerPolicy: 'same-origin',
     }),
   );
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: () => {
-        throw new TocsinError('limit_exceeded', 'body-too-large', `The request body is larger than ${maxBodyBytes / 1_048_576} MB.`);
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: maxBodyBytes,
+    onError: () => {
+      throw new TocsinError('limit_exceeded', 'body-too-large', `The request body is larger than ${maxBodyBytes / 1_048_576} MB.`);
+    },
+  });
+  // A subscriber import streams its CSV to the route, which stops it past its own, larger limit.
+  app.use('/api/*', (c, next) => (isStreamedUpload(c.req.path) ? next() : limitBody(c, next)));
   app.use('/api/admin/*', authenticate);
 
   app.get('/', (c) => {

@@ -13,6 +13,10 @@ export interface ApiDeps {
   secureCookies: boolean;
   /** Tocsin's own copy of every status page (private pages are served from it). */
   siteDir: string;
+  /** Tocsin's public address, for the links sent to subscribers. */
+  publicUrl: string;
+  /** Base URL of pages without a URL of their own (`TOCSIN_STATUS_URL`): their origin may post subscriptions. (Default: none) */
+  statusUrl?: string;
   /** Called by /readyz; false while shutting down. */
   isReady: () => boolean;
 }

@@ -9,6 +9,10 @@ import { registerPrivatePageRoutes } from './private-pages.ts';
 import { registerFactsRoutes } from './facts.ts';
 import { registerSettingsRoutes } from './settings.ts';
 import { registerMessageRoutes } from './messages.ts';
+import { registerDeliveryRoutes } from './deliveries.ts';
+import { registerChannelRoutes } from './channels.ts';
+import { registerSubscriptionRoutes } from './subscriptions.ts';
+import { registerPublicSubscriptionRoutes } from './public-subscriptions.ts';
 
 export function registerRoutes(app: OpenAPIHono<AppEnv>) {
   registerSessionRoutes(app);
@@ -20,4 +24,8 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>) {
   registerFactsRoutes(app);
   registerSettingsRoutes(app);
   registerMessageRoutes(app);
+  registerDeliveryRoutes(app);
+  registerChannelRoutes(app);
+  registerSubscriptionRoutes(app);
+  registerPublicSubscriptionRoutes(app);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { stages } from '../../../domain/linter/types.ts';
 import { channels } from '../../../domain/message/stages.ts';
+import { deliveryChannels } from '../../../domain/delivery/channels.ts';
 import { AddVariantInput, addVariant } from '../../../services/messages/add-variant.ts';
 import { ApproveMessageInput, approveMessage } from '../../../services/messages/approve-message.ts';
 import { CommentOnMessageInput, commentOnMessage } from '../../../services/messages/comment-on-message.ts';
@@ -90,7 +91,7 @@ const EditedVariant = Variant.extend({
 });
 const Published = Message.extend({
   incident_update: IncidentUpdate.nullable().describe('The status page update, when the message had status-page variants'),
-  outbox: z.array(z.object({ id: z.string(), variant_id: z.string(), channel: z.string(), audience: z.string(), language: z.enum(['fr', 'en']) })),
+  deliveries: z.record(z.enum(deliveryChannels), z.number()).describe('Recipients per channel queued for delivery; follow them at /api/admin/messages/{messageId}/deliveries'),
   said: z.number().describe('Variants recorded as said in the fact sheet'),
   promise_id: z.string().nullable(),
   settled_promises: z.object({ kept: z.number(), broken: z.number() }),
@@ -201,9 +202,9 @@ export function registerMessageRoutes(app: OpenAPIHono<AppEnv>) {
   );
   app.openapi(
     adminRoute('message.publish', {
-      method: 'post', path: '/api/admin/messages/{messageId}/publish', tags, summary: 'Publish an approved message: the status page now, the other channels through the outbox',
+      method: 'post', path: '/api/admin/messages/{messageId}/publish', tags, summary: 'Publish an approved message: the status page now, every subscriber and channel queued in the same transaction',
       request: { params: MessageParam },
-      responses: { 200: ok(Published, 'The published message, its incident update and outbox rows'), ...problemResponses, ...notFound, ...conflict },
+      responses: { 200: ok(Published, 'The published message, its incident update and the deliveries queued per channel'), ...problemResponses, ...notFound, ...conflict },
     }),
     async (c) => c.json(await publishMessage({ ctx: ctxOf(c), messageId: c.req.valid('param').messageId }), 200),
   );

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { InvalidError } from '../../domain/errors.ts';
+import { authorize, type Ctx } from '../context.ts';
+import { parseInput } from '../schemas.ts';
+import { SuppressionChannel, presentSuppression } from './suppression-fields.ts';
+
+export const ListSuppressionsInput = z.strictObject({
+  channel: SuppressionChannel.optional(),
+  reason: z.enum(['bounce', 'complaint', 'manual']).optional(),
+  /** Part of the address, in any case. */
+  search: z.string().trim().min(1).max(320).optional(),
+  /** Suppressions per page, 1 to 500. (Default: 100) */
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  /** The `next_cursor` of the previous page. */
+  cursor: z.string().max(500).optional(),
+});
+export type ListSuppressionsInput = z.input<typeof ListSuppressionsInput>;
+
+/** The workspace's suppressed addresses, by channel then address, in keyset pages. */
+export async function listSuppressions({ ctx, input = {} }: { ctx: Ctx; input?: ListSuppressionsInput }) {
+  authorize(ctx, 'subscribers.read');
+  const { channel, reason, search, limit, cursor } = parseInput(ListSuppressionsInput, input);
+  const after = cursor === undefined ? undefined : decodeCursor(cursor);
+  let query = (ctx.tx ?? ctx.db.db).selectFrom('suppressions').selectAll().where('workspace_id', '=', ctx.workspaceId);
+  if (channel) query = query.where('channel', '=', channel);
+  if (reason) query = query.where('reason', '=', reason);
+  if (search) query = query.where('address', 'ilike', `%${search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
+  if (after) query = query.where((eb) => eb(eb.refTuple('channel', 'address'), '>', eb.tuple(after.channel, after.address)));
+  const rows = await query.orderBy('channel').orderBy('address').limit(limit + 1).execute();
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    suppressions: page.map(presentSuppression),
+    next_cursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.channel, last.address])).toString('base64url') : null,
+  };
+}
+
+function decodeCursor(cursor: string): { channel: 'email' | 'sms'; address: string } {
+  try {
+    const [channel, address] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if ((channel === 'email' || channel === 'sms') && typeof address === 'string') return { channel, address };
+  } catch {
+    // Not base64url JSON: refused below like any other foreign cursor.
+  }
+  throw new InvalidError('This cursor was not given by this API; pass the next_cursor of the previous page.', [{ pointer: '/cursor', detail: 'unknown cursor' }], 'cursor-malformed');
+}
