@@ -29,7 +29,7 @@ for (let index = 0; index < 100; index++) {
 }
 
 const silent = new Writable({ write: (_chunk, _encoding, callback) => callback() });
-const app = createApp({ db, queue, logger: createLogger('warn', silent), now: () => new Date(), secureCookies: false, siteDir: mkdtempSync(path.join(tmpdir(), 'tocsin-bench-site-')), isReady: () => true });
+const app = createApp({ db, queue, logger: createLogger('warn', silent), now: () => new Date(), secureCookies: false, siteDir: mkdtempSync(path.join(tmpdir(), 'tocsin-bench-site-')), publicUrl: 'http://localhost:3000', isReady: () => true });
 
 // The baseline: the framework alone doing the same writes by hand in one transaction — insert the
 // update, move the incident's status, append the audit row — with no validation, auth or derivation.

@@ -3,6 +3,8 @@ import { registerIncidentCommands } from './incident.ts';
 import { registerTransferCommands } from './transfer.ts';
 import { registerPublishCommands } from './publish.ts';
 import { registerLintCommand } from './lint.ts';
+import { registerSubscriberCommands } from './subscribers.ts';
+import { registerDeliveryCommands } from './deliveries.ts';
 
 /** Domain commands register here, one file each. */
 export function registerCommands(program: Command) {
@@ -10,4 +12,6 @@ export function registerCommands(program: Command) {
   registerTransferCommands(program);
   registerPublishCommands(program);
   registerLintCommand(program);
+  registerSubscriberCommands(program);
+  registerDeliveryCommands(program);
 }

@@ -24,7 +24,7 @@ export function registerPublishCommands(program: Command) {
         let failures = 0;
         for (const page of chosen) {
           await requestPublish({ ctx, pageId: page.id });
-          const [outcome] = await publishPendingPages({ db: runtime.db, now: () => new Date(), fallbackUrl: config.statusUrl, render: renderSite, targetsFor: targetsResolver(runtime.db, config.siteDir) }, { pageId: page.id });
+          const [outcome] = await publishPendingPages({ db: runtime.db, now: () => new Date(), fallbackUrl: config.statusUrl, publicUrl: config.publicUrl, render: renderSite, targetsFor: targetsResolver(runtime.db, config.siteDir) }, { pageId: page.id });
           if (!outcome) {
             process.stdout.write(`${page.slug}: being published by a running worker right now.\n`);
             continue;
