@@ -124,7 +124,7 @@ async function seed(db: DatabaseHandle): Promise<{ messageId: string; publishMs:
       select ${workspace.id}, 's' || lpad(n::text, 11, '0'), ${page.id}, 'email', 'reader-' || n || '@example.test',
         case when n % 2 = 0 then 'fr' else 'en' end, 'active', 'token-' || n, 'import', now()
       from generate_series(1, ${recipients}::int) as n`.execute(db.db);
-    const incident = await openIncident({ ctx, input: { name: 'Card payments failing', impact: 'major', body: 'We are investigating failed card payments.' } });
+    const incident = await openIncident({ ctx, input: { name: 'Card payments failing', impact: 'major', body: 'We are investigating failed card payments.', deliver_notifications: false } });
     const message = await createMessage({ ctx, incidentId: incident.id, input: { stage: 'first', audiences: ['customers'], languages: ['fr', 'en'], channels: ['status_page', 'email'] } });
     const reviewer = await addUser({ ctx, input: { email: 'reviewer@fanout.test', name: 'Reviewer', role: 'reviewer' } });
     await approveMessage({ ctx: { ...ctx, actor: { type: 'user', id: reviewer.id, name: 'Reviewer', role: 'reviewer' } }, messageId: message.id, input: { override_reason: 'A benchmark: the templates are sent as they are.' } });
@@ -140,7 +140,7 @@ async function seed(db: DatabaseHandle): Promise<{ messageId: string; publishMs:
 async function mailContents(db: DatabaseHandle, messageId: string): Promise<MailContent[]> {
   const rows = await db.db.selectFrom('deliveries').selectAll().where('message_id', '=', messageId).where('id', 'in', (eb) => eb.selectFrom('deliveries').select((e) => e.fn.min('id').as('id')).where('message_id', '=', messageId).groupBy('language')).execute();
   const deliveries: ClaimedDelivery[] = rows.map((row) => ({
-    workspaceId: row.workspace_id, id: Number(row.id), kind: row.kind, channel: row.channel, messageId: row.message_id, variantId: row.variant_id,
+    workspaceId: row.workspace_id, id: Number(row.id), kind: row.kind, channel: row.channel, messageId: row.message_id, variantId: row.variant_id, updateId: row.update_id,
     subscriberId: row.subscriber_id, endpointId: row.endpoint_id, address: row.address, language: row.language, payload: row.payload, attempts: 1,
   }));
   const context = await loadDeliveryContext(db, deliveries, { fallbackUrl: statusUrl, variantCache: new Map() });

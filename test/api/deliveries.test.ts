@@ -54,6 +54,17 @@ describe('delivery progress and dead letters through the admin API', () => {
     assert.equal((await h.request('POST', '/api/admin/deliveries/999999/retry', { token: h.tokens.comms_lead })).status, 404);
   });
 
+  it('never shows a chat room’s webhook URL, a credential, in the dead letters: only its host', async () => {
+    await h.db.db
+      .insertInto('deliveries')
+      .values({ workspace_id: h.workspaceId, dedupe_key: 'test:room', kind: 'message', channel: 'chat', endpoint_id: 'room00000001', address: 'https://hooks.slack.example/services/T0/B0/s3cr3t', language: 'en', state: 'dead', attempts: 10 })
+      .execute();
+    const dead = await h.request('GET', '/api/admin/deliveries/dead-letters', { token: h.tokens.support });
+    const room = dead.body.deliveries.find((d: any) => d.channel === 'chat');
+    assert.equal(room.address, 'https://hooks.slack.example/…');
+    assert.doesNotMatch(JSON.stringify(dead.body), /s3cr3t/);
+  });
+
   it('streams progress as server-sent events until every delivery is settled', async () => {
     await h.db.db.updateTable('deliveries').set({ state: 'sent', sent_at: new Date() }).where('message_id', '=', messageId).where('state', 'in', ['pending', 'sending']).execute();
     const res = await progress(h.tokens.viewer, { accept: 'text/event-stream' });

@@ -14,6 +14,7 @@ export interface FanOut {
   ctx: Ctx;
   workspaceId: string;
   pageId: string;
+  incidentId: string;
   messageId: string;
   /** Recipients per channel the publish queued. */
   deliveries: Record<string, number>;
@@ -22,7 +23,8 @@ export interface FanOut {
 /**
  * A workspace whose page has `subscribers` confirmed e-mail subscribers (`reader-<n>@example.test`,
  * every other one French), and a published first message in French and English: the state right
- * after "publish" on a large page. Subscribers are inserted by one statement, as an import would.
+ * after "publish" on a large page. The incident opens without notifying: the message is the news.
+ * Subscribers are inserted by one statement, as an import would.
  */
 export async function publishToSubscribers(db: DatabaseHandle, queue: Queue, { subscribers, slug = 'fanout', now = () => new Date() }: { subscribers: number; slug?: string; now?: () => Date }): Promise<FanOut> {
   const workspace = await createWorkspace({ db, input: { slug, name: 'Fan-out Cloud', time_zone: 'Europe/Paris' }, now: now() });
@@ -33,12 +35,12 @@ export async function publishToSubscribers(db: DatabaseHandle, queue: Queue, { s
     select ${workspace.id}, 's' || lpad(n::text, 11, '0'), ${page.id}, 'email', 'reader-' || n || '@example.test',
       case when n % 2 = 0 then 'fr' else 'en' end, 'active', 'token-' || n, 'import', now()
     from generate_series(1, ${subscribers}::int) as n`.execute(db.db);
-  const incident = await openIncident({ ctx, input: { name: 'Card payments failing', impact: 'major', body: 'We are investigating failed card payments.' } });
+  const incident = await openIncident({ ctx, input: { name: 'Card payments failing', impact: 'major', body: 'We are investigating failed card payments.', deliver_notifications: false } });
   const message = await createMessage({ ctx, incidentId: incident.id, input: { stage: 'first', audiences: ['customers'], languages: ['fr', 'en'], channels: ['status_page', 'email'] } });
   // Four eyes: someone other than the author approves.
   const reviewer = await addUser({ ctx, input: { email: `reviewer@${slug}.test`, name: 'Reviewer', role: 'reviewer' } });
   const reviewerCtx: Ctx = { ...ctx, actor: { type: 'user', id: reviewer.id, name: 'Reviewer', role: 'reviewer' } };
   await approveMessage({ ctx: reviewerCtx, messageId: message.id, input: { override_reason: 'A fixture: the templates are sent as they are.' } });
   const published = await publishMessage({ ctx, messageId: message.id });
-  return { ctx, workspaceId: workspace.id, pageId: page.id, messageId: message.id, deliveries: published.deliveries };
+  return { ctx, workspaceId: workspace.id, pageId: page.id, incidentId: incident.id, messageId: message.id, deliveries: published.deliveries };
 }

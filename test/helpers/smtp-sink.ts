@@ -23,6 +23,8 @@ export interface SmtpSinkOptions {
   dropAfter?: number;
   /** The message whose reply the crash lost was kept, as a server that had queued it would. (Default: false) */
   keepDropped?: boolean;
+  /** Messages wait, unanswered, until `release()`: a receiver slower than the worker's lease. */
+  hold?: boolean;
 }
 
 export interface SmtpSink {
@@ -32,6 +34,8 @@ export interface SmtpSink {
   received: ReceivedMail[];
   /** How many times each Message-ID arrived. */
   countByMessageId(): Map<string, number>;
+  /** Lets held messages (and every later one) through. */
+  release(): void;
   /** Resolves once `done(received)` holds, checked as each message arrives; rejects after `timeoutMs`. */
   until(done: (received: ReceivedMail[]) => boolean, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -44,6 +48,8 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
   const sockets = new Map<number, Socket>();
   let acknowledged = 0;
   let hasCrashed = false;
+  let release = () => {};
+  const released = options.hold ? new Promise<void>((resolve) => (release = resolve)) : Promise.resolve();
 
   const server = new SMTPServer({
     authOptional: true,
@@ -59,7 +65,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
       // smtp-server resets the envelope once the callback runs.
       const envelope = { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((rcpt) => rcpt.address) };
       const socket = sockets.get(session.remotePort);
-      simpleParser(stream).then((parsed) => {
+      Promise.all([simpleParser(stream), released]).then(([parsed]) => {
         // A connection the crash cut mid-message: its client saw no reply, the message was never accepted.
         if (!socket || socket.destroyed) return;
         const isCrashPoint = options.dropAfter !== undefined && !hasCrashed && acknowledged === options.dropAfter;
@@ -91,6 +97,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
+    release: () => release(),
     countByMessageId() {
       const counts = new Map<string, number>();
       for (const mail of received) counts.set(mail.messageId, (counts.get(mail.messageId) ?? 0) + 1);

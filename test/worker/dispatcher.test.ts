@@ -11,6 +11,7 @@ import { createLogger } from '../../src/logger.ts';
 import { startDispatcher, type ChannelSenders, type Dispatcher } from '../../src/surfaces/worker/dispatcher.ts';
 import { claimDeliveries, releaseExpiredLeases } from '../../src/services/delivery/claim.ts';
 import { TestClock } from '../helpers/harness.ts';
+import { addIncidentUpdate } from '../../src/services/incident/add-incident-update.ts';
 
 const logger = createLogger('warn', new Writable({ write: (_chunk, _encoding, callback) => callback() }));
 const minute = 60_000;
@@ -42,7 +43,7 @@ describe('the dispatcher sends every delivery once over real SMTP', () => {
   async function stopWorkers() {
     for (const worker of workers.splice(0)) await worker.stop();
   }
-  async function dispatcher(smtp: SmtpSink, options: { batchSize?: number } = {}): Promise<Dispatcher> {
+  async function dispatcher(smtp: SmtpSink, options: { batchSize?: number; leaseMs?: number; renewMs?: number } = {}): Promise<Dispatcher> {
     const mail = createMailer({ url: smtp.url, from: 'Status <status@acme.example>' });
     const senders: ChannelSenders = { mail, mailDomain: 'acme.example' };
     const started = await startDispatcher({ db, logger, senders, publicUrl: 'https://tocsin.acme.example', fallbackUrl: 'https://status.acme.example', now: clock.now, sweepMs: 3_600_000, ...options });
@@ -124,6 +125,64 @@ describe('the dispatcher sends every delivery once over real SMTP', () => {
     await worker.run();
     assert.deepEqual(await states(fanOut), { sent: 5 });
     assert.equal(smtp.received.length, 5);
+    await stopWorkers();
+  });
+
+  it('a batch slower than its lease keeps it: the sweep gives nothing back and a second worker sends nothing twice', async () => {
+    const fanOut = await publishToSubscribers(db, queue, { subscribers: 4, slug: 'slow-receiver', now: clock.now });
+    const smtp = await sink({ hold: true });
+    const slow = await dispatcher(smtp, { leaseMs: minute, renewMs: 10 });
+    const running = slow.run();
+    // The receiver holds the batch for what the clock says are ten minutes: ten leases.
+    clock.advance(10 * minute);
+    await new Promise<void>((resolve) => {
+      const onRenewed = ({ held, leaseUntil }: { held: number; leaseUntil: Date }) => {
+        if (held !== 4 || leaseUntil <= clock.now()) return;
+        slow.events.off('renewed', onRenewed);
+        resolve();
+      };
+      slow.events.on('renewed', onRenewed);
+    });
+    assert.equal(await releaseExpiredLeases(db, clock.now()), 0, 'the lease was extended while the batch was under way');
+    const other = await dispatcher(smtp);
+    await other.run();
+    smtp.release();
+    await running;
+    assert.deepEqual(await states(fanOut), { sent: 4 });
+    assert.equal(smtp.received.length, 4);
+    assert.equal(new Set(smtp.received.map((mail) => mail.messageId)).size, 4);
+    await stopWorkers();
+  });
+
+  it('an incident update posted without a message reaches each subscriber in their language, once, and only when it says so', async () => {
+    const fanOut = await publishToSubscribers(db, queue, { subscribers: 4, slug: 'plain-update', now: clock.now });
+    const smtp = await sink();
+    const worker = await dispatcher(smtp);
+    await worker.run();
+    assert.equal(smtp.received.length, 4, 'the published message, and nothing for opening the incident quietly');
+
+    await addIncidentUpdate({
+      ctx: fanOut.ctx,
+      id: fanOut.incidentId,
+      input: { status: 'identified', body: 'The card processor is down.', bodies: { fr: 'Le **prestataire** de paiement par carte est en panne.', en: 'Our card **processor** is down.' } },
+    });
+    await worker.run();
+    const update = smtp.received.slice(4);
+    assert.equal(update.length, 4);
+    const french = update.find((mail) => mail.to[0] === 'reader-2@example.test')!;
+    const english = update.find((mail) => mail.to[0] === 'reader-1@example.test')!;
+    assert.equal(french.subject, 'Card payments failing — Cause identifiée');
+    assert.match(french.text, /Le \*\*prestataire\*\* de paiement/);
+    assert.match(french.html, /<strong>prestataire<\/strong>/);
+    assert.equal(english.subject, 'Card payments failing — Identified');
+    assert.match(english.text, /Our card \*\*processor\*\* is down\./);
+    assert.ok(english.rawHeaders.get('list-unsubscribe'), 'an update carries the one-click unsubscribe too');
+
+    await addIncidentUpdate({ ctx: fanOut.ctx, id: fanOut.incidentId, input: { status: 'monitoring', body: 'A fix is in place.', deliver_notifications: false } });
+    await worker.run();
+    assert.equal(smtp.received.length, 8, 'an update that says not to notify sends nothing');
+    const kinds = await db.db.selectFrom('deliveries').select(['kind', 'state']).select((eb) => eb.fn.countAll<number>().as('count')).where('workspace_id', '=', fanOut.workspaceId).groupBy(['kind', 'state']).orderBy('kind').execute();
+    assert.deepEqual(kinds.map((row) => [row.kind, row.state, Number(row.count)]), [['message', 'sent', 4], ['update', 'sent', 4]]);
     await stopWorkers();
   });
 

@@ -497,7 +497,7 @@ export interface ChannelEndpointsTable {
   updated_at: DefaultedTimestamp;
   version: Version;
 }
-export type DeliveryKind = 'message' | 'confirmation' | 'notice';
+export type DeliveryKind = 'message' | 'update' | 'confirmation' | 'notice';
 /** A one-off delivery's own content (a confirmation): what a message delivery reads from its variant. */
 export interface DeliveryPayload {
   subject?: string;
@@ -512,6 +512,8 @@ export interface DeliveriesTable {
   kind: DeliveryKind;
   message_id: Nullable<string>;
   variant_id: Nullable<string>;
+  /** An incident update posted without a message (migration 0008). */
+  update_id: Nullable<string>;
   channel: DeliveryChannel;
   subscriber_id: Nullable<string>;
   endpoint_id: Nullable<string>;

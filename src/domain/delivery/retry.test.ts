@@ -18,7 +18,7 @@ function seeded(seed: number): () => number {
   };
 }
 
-const total = (channel: 'webhook' | 'email', random: () => number) =>
+const total = (channel: 'webhook' | 'email' | 'social', random: () => number) =>
   Array.from({ length: maxAttempts(channel) - 1 }, (_, n) => retryDelayMs(channel, n + 1, random())!).reduce((sum, ms) => sum + ms, 0);
 
 describe('when a failed delivery is tried again', () => {
@@ -33,6 +33,12 @@ describe('when a failed delivery is tried again', () => {
     assert.equal(maxAttempts('email'), 10);
     assert.ok(total('email', () => 1 - Number.EPSILON) < 2.2 * hour);
     assert.equal(retryDelayMs('email', 10, 0.5), null);
+  });
+
+  it('a Mastodon post gives up within the hour Mastodon remembers its Idempotency-Key, so no retry posts twice', () => {
+    assert.equal(maxAttempts('social'), 7);
+    assert.ok(total('social', () => 1 - Number.EPSILON) < hour);
+    assert.equal(retryDelayMs('social', 7, 0.5), null);
   });
 
   it('over many seeds every wait stays within its step, never shrinks, and the draws spread', () => {

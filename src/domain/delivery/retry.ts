@@ -8,14 +8,17 @@ const hour = 60 * minute;
  * The wait before attempt n (index n − 1). Crisis news goes stale: e-mail, SMS and support scripts
  * retry within minutes and give up after about two hours. Webhooks and chat follow the Standard
  * Webhooks example schedule (75 h 35 min 5 s over 10 attempts), since a receiver that is down for a
- * day still wants the record.
+ * day still wants the record. A social post stops within the hour Mastodon remembers its
+ * Idempotency-Key, so a retry never posts twice.
  */
 const schedules = {
   fast: [0, 10 * second, 30 * second, minute, 2 * minute, 5 * minute, 10 * minute, 20 * minute, 30 * minute, hour],
   patient: [0, 5 * second, 5 * minute, 30 * minute, 2 * hour, 5 * hour, 10 * hour, 14 * hour, 20 * hour, 24 * hour],
+  withinTheHour: [0, 10 * second, 30 * second, minute, 5 * minute, 15 * minute, 30 * minute],
 } as const;
 
 function scheduleOf(channel: DeliveryChannel): readonly number[] {
+  if (channel === 'social') return schedules.withinTheHour;
   return channel === 'email' || channel === 'sms' || channel === 'support_script' ? schedules.fast : schedules.patient;
 }
 

@@ -12,6 +12,8 @@ export interface ClaimedDelivery {
   channel: DeliveryChannel;
   messageId: string | null;
   variantId: string | null;
+  /** For an incident update posted without a message. */
+  updateId: string | null;
   subscriberId: string | null;
   endpointId: string | null;
   address: string;
@@ -36,7 +38,7 @@ export async function claimDeliveries(db: DatabaseHandle, { channels, limit, lea
   if (channels.length === 0) return { token, deliveries: [] };
   const leaseUntil = new Date(now.getTime() + leaseMs);
   const { rows } = await sql<{
-    workspace_id: string; id: number; kind: DeliveryKind; channel: DeliveryChannel; message_id: string | null; variant_id: string | null;
+    workspace_id: string; id: number; kind: DeliveryKind; channel: DeliveryChannel; message_id: string | null; variant_id: string | null; update_id: string | null;
     subscriber_id: string | null; endpoint_id: string | null; address: string; language: Language; payload: DeliveryPayload | null; attempts: number;
   }>`
     with due as (
@@ -49,7 +51,7 @@ export async function claimDeliveries(db: DatabaseHandle, { channels, limit, lea
     update deliveries d
     set state = 'sending', lease_until = ${leaseUntil}, lease_token = ${token}, attempts = d.attempts + 1, updated_at = ${now}
     from due where d.workspace_id = due.workspace_id and d.id = due.id
-    returning d.workspace_id, d.id, d.kind, d.channel, d.message_id, d.variant_id, d.subscriber_id, d.endpoint_id, d.address, d.language, d.payload, d.attempts`.execute(db.db);
+    returning d.workspace_id, d.id, d.kind, d.channel, d.message_id, d.variant_id, d.update_id, d.subscriber_id, d.endpoint_id, d.address, d.language, d.payload, d.attempts`.execute(db.db);
   rows.sort((a, b) => a.id - b.id);
   return {
     token,
@@ -60,6 +62,7 @@ export async function claimDeliveries(db: DatabaseHandle, { channels, limit, lea
       channel: row.channel,
       messageId: row.message_id,
       variantId: row.variant_id,
+      updateId: row.update_id,
       subscriberId: row.subscriber_id,
       endpointId: row.endpoint_id,
       address: row.address,
@@ -81,6 +84,22 @@ export async function releaseExpiredLeases(db: DatabaseHandle, now: Date): Promi
     .set({ state: 'pending', lease_until: null, lease_token: null, updated_at: now })
     .where('state', '=', 'sending')
     .where('lease_until', '<', now)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * Extends a claim's lease while its batch is still being sent, so that a slow receiver does not let
+ * another worker take the same deliveries. Returns how many deliveries the claim still holds: 0 means
+ * the lease ran out anyway (the database was out of reach longer than the lease) and another worker
+ * may already be sending them.
+ */
+export async function renewLease(db: DatabaseHandle, token: string, leaseMs: number, now: Date): Promise<number> {
+  const result = await db.db
+    .updateTable('deliveries')
+    .set({ lease_until: new Date(now.getTime() + leaseMs), updated_at: now })
+    .where('lease_token', '=', token)
+    .where('state', '=', 'sending')
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

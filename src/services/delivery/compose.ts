@@ -1,5 +1,6 @@
 import type { Language } from '../../adapters/db/schema.ts';
 import type { MailContent } from '../../adapters/mail/mail.ts';
+import { smsLayout } from '../../domain/linter/sms.ts';
 import { unsubscribeUrlPlaceholder } from '../../adapters/mail/mail.ts';
 import { formatMoment } from '../../domain/message/format.ts';
 import { escapeHtml } from '../../status-page/html/escape.ts';
@@ -45,6 +46,34 @@ export function subscriberMail(variant: VariantContent, incident: IncidentConten
     `<p>${escapeHtml(words.why(page.name))}</p><p><a href="${escapeHtml(incidentUrl)}">${escapeHtml(words.follow)}</a> · <a href="${unsubscribeUrlPlaceholder}">${escapeHtml(words.leave)}</a></p>`,
   );
   return { subject, text, html, language: variant.language };
+}
+
+/**
+ * The SMS for an incident update posted without an SMS variant: the incident, its status and the
+ * update's words as plain text, kept to two segments. Typographic dashes, quotes and ellipses
+ * become their GSM-7 cousins, so an English text is not sent as UCS-2 (and three times the price)
+ * for one apostrophe.
+ */
+export function updateSms(update: VariantContent): string {
+  const text = gsmPunctuation(`${update.subject ?? ''}: ${plainText(update.body)}`);
+  const layout = smsLayout(text);
+  if (layout.segments <= smsUpdateSegments) return text;
+  return `${text.slice(0, layout.segmentStarts[smsUpdateSegments]! - 3).trimEnd()}...`;
+}
+
+const smsUpdateSegments = 2;
+
+/** Markdown as a text message reads it: no markup, one paragraph. */
+function plainText(markdown: string): string {
+  return markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`#>]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function gsmPunctuation(text: string): string {
+  return text.replace(/[\u2013\u2014]/g, '-').replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d\u00ab\u00bb]/g, '"').replace(/\u2026/g, '...').replace(/[\u00a0\u202f]/g, ' ');
 }
 
 /** A support script or an e-mail endpoint's copy: no subscriber links, a line saying where it comes from. */

@@ -3,13 +3,14 @@ import type { Row } from '../../adapters/db/schema.ts';
 import { NotFoundError, ConflictError } from '../../domain/errors.ts';
 import { authorize, recordAudit, withTransaction, type Ctx } from '../context.ts';
 
-export function presentDelivery(row: Pick<Row<'deliveries'>, 'id' | 'kind' | 'message_id' | 'channel' | 'address' | 'language' | 'state' | 'attempts' | 'next_attempt_at' | 'sent_at' | 'last_error' | 'response' | 'created_at' | 'updated_at'>) {
+export function presentDelivery(row: Pick<Row<'deliveries'>, 'id' | 'kind' | 'message_id' | 'endpoint_id' | 'channel' | 'address' | 'language' | 'state' | 'attempts' | 'next_attempt_at' | 'sent_at' | 'last_error' | 'response' | 'created_at' | 'updated_at'>) {
   return {
     id: String(row.id),
     kind: row.kind,
     message_id: row.message_id,
     channel: row.channel,
-    address: row.address,
+    // A chat room's or helpdesk's webhook URL is a credential: only its host is shown.
+    address: row.endpoint_id !== null && /^https?:/i.test(row.address) ? `${new URL(row.address).origin}/…` : row.address,
     language: row.language,
     state: row.state,
     attempts: row.attempts,

@@ -1,6 +1,7 @@
 import type { DatabaseHandle } from '../../adapters/db/connect.ts';
 import type { EndpointKind, Language, Row } from '../../adapters/db/schema.ts';
 import type { Impact, IncidentStatus } from '../../domain/incident/lifecycle.ts';
+import { textFor } from '../../status-page/i18n.ts';
 import type { ClaimedDelivery } from './claim.ts';
 
 export interface VariantContent {
@@ -98,6 +99,26 @@ export async function loadDeliveryContext(db: DatabaseHandle, deliveries: Claime
       if (variant) context.variants.set(key(workspaceId, id), variant);
     }
 
+    // An update posted without a message reads as a status-page variant in each recipient's language.
+    const updateIds = unique(batch.map((d) => d.updateId));
+    if (updateIds.length > 0) {
+      const rows = await db.db
+        .selectFrom('incident_updates as u')
+        .innerJoin('incidents as i', (join) => join.onRef('i.workspace_id', '=', 'u.workspace_id').onRef('i.id', '=', 'u.incident_id'))
+        .select(['u.id', 'u.incident_id', 'u.status', 'u.body', 'u.bodies', 'u.published_at', 'i.name'])
+        .where('u.workspace_id', '=', workspaceId)
+        .where('u.id', 'in', updateIds)
+        .execute();
+      for (const row of rows) {
+        for (const language of unique(batch.filter((d) => d.updateId === row.id).map((d) => d.language)) as Language[]) {
+          context.variants.set(key(workspaceId, updateContentId(row.id, language)), {
+            id: row.id, channel: 'status_page', audience: 'public', language, subject: `${row.name} — ${textFor(language).incidentStatus[row.status]}`,
+            body: row.bodies?.[language] ?? row.body, network: null, incidentId: row.incident_id, incidentUpdateId: row.id, publishedAt: row.published_at,
+          });
+        }
+      }
+    }
+
     const incidentIds = unique([...context.variants.values()].map((v) => v.incidentId));
     if (incidentIds.length > 0) {
       const incidents = await db.db.selectFrom('incidents').select(['id', 'name', 'status', 'impact', 'next_update_at', 'created_at', 'updated_at']).where('workspace_id', '=', workspaceId).where('id', 'in', incidentIds).execute();
@@ -153,6 +174,14 @@ export async function loadDeliveryContext(db: DatabaseHandle, deliveries: Claime
   }
   return context;
 }
+
+/** What a delivery is written from: its message variant, or its incident update in its language. */
+export function contentOf(context: DeliveryContext, delivery: ClaimedDelivery): VariantContent | undefined {
+  const id = delivery.kind === 'update' ? (delivery.updateId && updateContentId(delivery.updateId, delivery.language)) : delivery.variantId;
+  return lookup(context.variants, delivery.workspaceId, id ?? null);
+}
+
+const updateContentId = (updateId: string, language: Language) => `update:${updateId}:${language}`;
 
 /** Where a page is read: its own URL, or `<statusUrl>/<slug>` (as the publisher builds it). */
 export function pageUrl(page: Pick<Row<'status_pages'>, 'url' | 'slug'>, fallbackUrl: string): string {

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../adapters/db/connect.ts';
 import type { Language, Row } from '../../adapters/db/schema.ts';
 import type { DeliveryChannel } from '../../domain/delivery/channels.ts';
@@ -60,22 +60,50 @@ async function toSubscribers(tx: Tx, ctx: Ctx, input: FanOutInput, channel: 'ema
         order by c.language = s.language desc, c.language = ${defaultLanguage} desc, c.id
         limit 1
       ) v
-      where s.workspace_id = ${ctx.workspaceId} and s.channel = ${channel} and s.state = 'active' and s.disabled_at is null
-        and not exists (select 1 from suppressions x where x.workspace_id = s.workspace_id and x.channel = s.channel and x.address = s.address)
-        and (
-          s.all_components
-          or not exists (select 1 from incident_components ic where ic.workspace_id = s.workspace_id and ic.incident_id = ${message.incident_id})
-          or exists (
-            select 1 from subscriber_components sc
-            join incident_components ic on ic.workspace_id = sc.workspace_id and ic.component_id = sc.component_id
-            where sc.workspace_id = s.workspace_id and sc.subscriber_id = s.id and ic.incident_id = ${message.incident_id}
-          )
-        )
+      where ${following(ctx, channel, message.incident_id)}
       on conflict (workspace_id, dedupe_key) do nothing
       returning 1
     )
     select count(*)::int as count from created`.execute(tx);
   return rows[0]?.count ?? 0;
+}
+
+/**
+ * Creates one delivery per subscriber and channel for an incident update posted without a message
+ * (the API or CLI, with `deliver_notifications`), in the update's transaction. The worker writes it
+ * from the update in each subscriber's language. Chat rooms and support desks follow messages only.
+ */
+export async function fanOutUpdate(tx: Tx, ctx: Ctx, { updateId, incidentId }: { updateId: string; incidentId: string }): Promise<FanOutCounts> {
+  const now = ctx.now();
+  const { rows } = await sql<{ channel: DeliveryChannel; count: number }>`
+    with created as (
+      insert into deliveries (workspace_id, dedupe_key, kind, update_id, channel, subscriber_id, address, language, next_attempt_at, created_at, updated_at)
+      select s.workspace_id, 'u:' || ${updateId}::text || ':' || s.channel || ':' || s.address, 'update', ${updateId}, s.channel, s.id, s.address, s.language, ${now}, ${now}, ${now}
+      from subscribers s
+      where ${following(ctx, sql`s.channel`, incidentId)}
+      on conflict (workspace_id, dedupe_key) do nothing
+      returning channel
+    )
+    select channel, count(*)::int as count from created group by channel order by channel`.execute(tx);
+  return Object.fromEntries(rows.map((row) => [row.channel, row.count]));
+}
+
+/**
+ * The subscribers (`s`) of a channel who hear about an incident: active, not suppressed, and
+ * following one of its components, or all of them, or any when the incident names none.
+ */
+function following(ctx: Ctx, channel: string | RawBuilder<unknown>, incidentId: string): RawBuilder<unknown> {
+  return sql`s.workspace_id = ${ctx.workspaceId} and s.channel = ${channel} and s.state = 'active' and s.disabled_at is null
+        and not exists (select 1 from suppressions x where x.workspace_id = s.workspace_id and x.channel = s.channel and x.address = s.address)
+        and (
+          s.all_components
+          or not exists (select 1 from incident_components ic where ic.workspace_id = s.workspace_id and ic.incident_id = ${incidentId})
+          or exists (
+            select 1 from subscriber_components sc
+            join incident_components ic on ic.workspace_id = sc.workspace_id and ic.component_id = sc.component_id
+            where sc.workspace_id = s.workspace_id and sc.subscriber_id = s.id and ic.incident_id = ${incidentId}
+          )
+        )`;
 }
 
 async function toEndpoints(tx: Tx, ctx: Ctx, input: FanOutInput, purpose: 'chat' | 'support_script', variants: Row<'message_variants'>[]): Promise<number> {

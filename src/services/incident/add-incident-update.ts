@@ -7,6 +7,7 @@ import { compareNewestFirst, deriveIncidentState, foldIncidentState, nextCreated
 import { assertTransition, incidentStatuses, isOpen } from '../../domain/incident/lifecycle.ts';
 import { futureIssue } from '../../domain/incident/times.ts';
 import { applyComponentStatus, currentStatusCause, fetchComponent, type StatusChange } from '../component/component-status.ts';
+import { fanOutUpdate } from '../delivery/fan-out.ts';
 import { actorColumns, auditRow, authorize, withTransaction, type Ctx } from '../context.ts';
 import type { Row } from '../../adapters/db/schema.ts';
 import { Body, Instant, parseInput, toDate } from '../schemas.ts';
@@ -155,6 +156,8 @@ export async function addIncidentUpdate({ ctx, id, input, messageId }: { ctx: Ct
       .insertInto('audit_log')
       .values(auditRow(ctx, { action: 'incident.add_update', entityType: 'incident', entityId: id, before: presentIncidentFields(before, beforeComponentIds), after: { ...incident, added_update } }))
       .execute();
+    // A message's update reaches subscribers through the message's own deliveries.
+    if (!messageId && data.deliver_notifications) await fanOutUpdate(tx, ctx, { updateId: update.id, incidentId: id });
     return { ...incident, update: added_update };
   });
 }

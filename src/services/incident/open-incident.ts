@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { StatusChange } from '../component/component-status.ts';
 import { applyComponentStatus, fetchComponent } from '../component/component-status.ts';
+import { fanOutUpdate } from '../delivery/fan-out.ts';
 import { newId } from '../../domain/ids.ts';
 import { impliedComponentStatus } from '../../domain/incident/impact.ts';
 import { deriveIncidentState } from '../../domain/incident/derive-status.ts';
@@ -104,6 +105,8 @@ export async function openIncident({ ctx, input }: { ctx: Ctx; input: OpenIncide
         updated_at: now,
       })
       .execute();
+
+    if (data.deliver_notifications) await fanOutUpdate(tx, ctx, { updateId, incidentId: id });
 
     const incident = await loadIncident(tx, ctx, id);
     await recordAudit(tx, ctx, { action: 'incident.open', entityType: 'incident', entityId: id, after: incident });

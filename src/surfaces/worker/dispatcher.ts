@@ -7,10 +7,11 @@ import type { SendResult } from '../../adapters/outcome.ts';
 import type { SmsSender } from '../../adapters/sms/sms.ts';
 import type { WebhookSender } from '../../adapters/webhook/webhook.ts';
 import type { ChatKind, ChatSender } from '../../adapters/chat/chat.ts';
+import type { MastodonPoster } from '../../adapters/mastodon/mastodon.ts';
 import type { DeliveryChannel } from '../../domain/delivery/channels.ts';
-import { claimDeliveries, releaseExpiredLeases, type Claim, type ClaimedDelivery } from '../../services/delivery/claim.ts';
-import { chatMessage, incidentEvent, payloadMail, subscriberLinks, subscriberMail, teamMail } from '../../services/delivery/compose.ts';
-import { loadDeliveryContext, lookup, type DeliveryContext, type VariantContent } from '../../services/delivery/delivery-context.ts';
+import { claimDeliveries, releaseExpiredLeases, renewLease, type Claim, type ClaimedDelivery } from '../../services/delivery/claim.ts';
+import { chatMessage, incidentEvent, payloadMail, subscriberLinks, subscriberMail, teamMail, updateSms } from '../../services/delivery/compose.ts';
+import { contentOf, loadDeliveryContext, lookup, type DeliveryContext, type VariantContent } from '../../services/delivery/delivery-context.ts';
 import { recordOutcomes, type Outcome, type RecordedOutcomes } from '../../services/delivery/record-outcomes.ts';
 
 /** The transports this worker has; a channel without one is left to a worker that has it. */
@@ -21,6 +22,7 @@ export interface ChannelSenders {
   sms?: SmsSender;
   webhook?: WebhookSender;
   chat?: ChatSender;
+  mastodon?: MastodonPoster;
 }
 
 export interface DispatcherOptions {
@@ -37,6 +39,8 @@ export interface DispatcherOptions {
   batchesInFlight?: number;
   /** How long a claim holds its deliveries; a worker that dies gives them back when it runs out. (Default: 60 s) */
   leaseMs?: number;
+  /** Between renewals of a batch's lease while it is being sent. (Default: a third of the lease) */
+  renewMs?: number;
   /** Between sweeps for retries that came due and expired leases. (Default: 2 s) */
   sweepMs?: number;
   /** Concurrent HTTP requests (webhooks, chat) per batch. (Default: 16) */
@@ -45,7 +49,10 @@ export interface DispatcherOptions {
 }
 
 export interface Dispatcher {
-  /** Emits `recorded` with each batch's RecordedOutcomes and `idle` when nothing is due. */
+  /**
+   * Emits `recorded` with each batch's RecordedOutcomes, `renewed` with `{ held, leaseUntil }` each
+   * time a batch's lease is extended, and `idle` when nothing is due.
+   */
   readonly events: EventEmitter;
   /** The channels this worker sends. */
   readonly channels: readonly DeliveryChannel[];
@@ -74,12 +81,35 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
   let stopped = false;
 
   const sendBatch = async (claim: Claim): Promise<void> => {
-    const context = await loadDeliveryContext(db, claim.deliveries, { fallbackUrl: options.fallbackUrl, variantCache });
-    const send = (delivery: ClaimedDelivery) => sendOne(delivery, context).catch((error: unknown): Outcome => ({ delivery, result: { accepted: false, permanent: false, response: '', error: `Tocsin could not send it: ${String(error)}` } }));
-    const mail = claim.deliveries.filter((d) => d.channel === 'email' || d.channel === 'sms');
-    const http = claim.deliveries.filter((d) => d.channel !== 'email' && d.channel !== 'sms');
-    // SMTP and SMPP pool and pace their own connections; HTTP receivers get a bounded number at once.
-    const outcomes = [...(await Promise.all([Promise.all(mail.map(send)), mapLimit(http, options.httpConcurrency ?? 16, send)])).flat()];
+    // A batch can outlast its lease (a slow receiver, a throttled provider): the lease is extended
+    // while it is under way. If it was lost all the same, what is not yet sent is left to whoever
+    // holds it now.
+    let leaseLost = false;
+    let outcomes: Outcome[] = [];
+    const renewal = setInterval(() => {
+      const at = now();
+      renewLease(db, claim.token, leaseMs, at)
+        .then((held) => {
+          if (held === 0) leaseLost = true;
+          events.emit('renewed', { held, leaseUntil: new Date(at.getTime() + leaseMs) });
+        })
+        .catch((error: unknown) => logger.warn({ err: error }, 'could not extend a delivery lease; it holds until it runs out'));
+    }, options.renewMs ?? Math.max(1, Math.floor(leaseMs / 3)));
+    renewal.unref();
+    try {
+      const context = await loadDeliveryContext(db, claim.deliveries, { fallbackUrl: options.fallbackUrl, variantCache });
+      const send = (delivery: ClaimedDelivery): Promise<Outcome | undefined> =>
+        leaseLost
+          ? Promise.resolve(undefined)
+          : sendOne(delivery, context).catch((error: unknown): Outcome => ({ delivery, result: { accepted: false, permanent: false, response: '', error: `Tocsin could not send it: ${String(error)}` } }));
+      const mail = claim.deliveries.filter((d) => d.channel === 'email' || d.channel === 'sms');
+      const http = claim.deliveries.filter((d) => d.channel !== 'email' && d.channel !== 'sms');
+      // SMTP and SMPP pool and pace their own connections; HTTP receivers get a bounded number at once.
+      const sent = (await Promise.all([Promise.all(mail.map(send)), mapLimit(http, options.httpConcurrency ?? 16, send)])).flat();
+      outcomes = sent.filter((outcome): outcome is Outcome => outcome !== undefined);
+    } finally {
+      clearInterval(renewal);
+    }
     const recorded = await recordOutcomes(db, claim, outcomes, now());
     events.emit('recorded', recorded);
     if (recorded.dead + recorded.failed > 0) logger.warn({ ...recorded }, 'deliveries failed for good');
@@ -95,14 +125,14 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
     const { workspaceId } = delivery;
     const messageId = `<${delivery.id}.${workspaceId}@${senders.mailDomain ?? 'tocsin.invalid'}>`;
     const idempotencyKey = `${workspaceId}-${delivery.id}`;
-    if (delivery.kind !== 'message') {
+    if (delivery.kind !== 'message' && delivery.kind !== 'update') {
       if (!delivery.payload) return 'Its content was already cleared.';
       if (delivery.channel === 'email') return needs(senders.mail, 'e-mail').send({ ...payloadMail(delivery), to: delivery.address, messageId });
       if (delivery.channel === 'sms') return needs(senders.sms, 'SMS').send({ to: delivery.address, text: delivery.payload.text, idempotencyKey });
       return `A ${delivery.kind} cannot go to ${delivery.channel}.`;
     }
-    const variant = lookup(context.variants, workspaceId, delivery.variantId);
-    if (!variant) return 'The message variant no longer exists.';
+    const variant = contentOf(context, delivery);
+    if (!variant) return delivery.kind === 'update' ? 'The incident update no longer exists.' : 'The message variant no longer exists.';
     const incident = lookup(context.incidents, workspaceId, variant.incidentId);
 
     if (delivery.subscriberId !== null) {
@@ -114,7 +144,7 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
       switch (delivery.channel) {
         case 'email': {
           const mailer = needs(senders.mail, 'e-mail');
-          const key = `${workspaceId}:${variant.id}:${page.id}`;
+          const key = `${workspaceId}:${variant.id}:${variant.language}:${page.id}`;
           let rendered = renderedCache.get(key);
           if (!rendered) {
             if (renderedCache.size > 1_000) renderedCache.clear();
@@ -125,7 +155,7 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
           return mailer.send({ rendered: await rendered, to: delivery.address, messageId, unsubscribe: { url: links.unsubscribe } });
         }
         case 'sms':
-          return needs(senders.sms, 'SMS').send({ to: delivery.address, text: variant.body, idempotencyKey });
+          return needs(senders.sms, 'SMS').send({ to: delivery.address, text: delivery.kind === 'update' ? updateSms(variant) : variant.body, idempotencyKey });
         case 'webhook': {
           if (!incident || !subscriber.webhookSecret) return 'The webhook has no incident or no signing secret.';
           const event = incidentEvent(variant, incident, page, links.unsubscribe);
@@ -149,7 +179,10 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
         now(),
       );
     }
-    if (endpoint.kind === 'mastodon') return 'Social posts are posted by a person.';
+    if (endpoint.kind === 'mastodon') {
+      if (delivery.channel !== 'social' || !endpoint.secret) return 'A Mastodon account takes the social variant a person chose, with its access token.';
+      return needs(senders.mastodon, 'Mastodon').post({ instanceUrl: endpoint.target, accessToken: endpoint.secret }, { text: variant.body, idempotencyKey, language: variant.language });
+    }
     return needs(senders.chat, 'chat').send({ kind: endpoint.kind as ChatKind, url: endpoint.target }, chatMessage(variant, incident, incidentUrl, context.timeZones.get(workspaceId) ?? 'UTC', now()));
   }
 
@@ -209,6 +242,7 @@ function channelsOf(senders: ChannelSenders): DeliveryChannel[] {
     ...(senders.sms ? (['sms'] as const) : []),
     ...(senders.webhook ? (['webhook'] as const) : []),
     ...(senders.chat ? (['chat'] as const) : []),
+    ...(senders.mastodon ? (['social'] as const) : []),
     // Support scripts go by e-mail or webhook, whichever the endpoint is.
     ...(senders.mail || senders.webhook ? (['support_script'] as const) : []),
   ];

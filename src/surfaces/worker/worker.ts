@@ -8,6 +8,7 @@ import { createMailer } from '../../adapters/mail/smtp-transport.ts';
 import { createSmsSender } from '../../adapters/sms/sms-config.ts';
 import { createWebhookSender } from '../../adapters/webhook/webhook.ts';
 import { createChatSender } from '../../adapters/chat/chat.ts';
+import { createMastodonPoster } from '../../adapters/mastodon/mastodon.ts';
 import { startDispatcher, type ChannelSenders, type Dispatcher } from './dispatcher.ts';
 
 export interface RunningWorker {
@@ -52,5 +53,6 @@ function channelSenders(config: Pick<Config, 'smtp' | 'sms'>): ChannelSenders {
     ...(config.sms ? { sms: createSmsSender(config.sms) } : {}),
     webhook: createWebhookSender(),
     chat: createChatSender(),
+    mastodon: createMastodonPoster(),
   };
 }

@@ -4,9 +4,10 @@ import { streamSSE } from 'hono/streaming';
 import { deliveryChannels, deliveryStates } from '../../../domain/delivery/channels.ts';
 import { deliveryProgress } from '../../../services/delivery/delivery-progress.ts';
 import { listDeadLetters, retryDeliveries } from '../../../services/delivery/dead-letters.ts';
+import { PostSocialInput, postSocialVariant } from '../../../services/messages/post-social.ts';
 import { adminRoute, ctxOf } from '../auth.ts';
 import type { AppEnv } from '../env.ts';
-import { ok, problemResponses } from '../http.ts';
+import { jsonBody, ok, problemResponses } from '../http.ts';
 
 const tags = ['Deliveries'];
 const StateCounts = z.object(Object.fromEntries(deliveryStates.map((state) => [state, z.number()])) as Record<(typeof deliveryStates)[number], z.ZodNumber>);
@@ -78,5 +79,24 @@ export function registerDeliveryRoutes(app: OpenAPIHono<AppEnv>) {
       responses: { 200: ok(z.object({ retried: z.number() }), 'How many were queued again'), ...problemResponses, 404: { description: 'No such message' } },
     }),
     async (c) => c.json(await retryDeliveries({ ctx: ctxOf(c), messageId: c.req.valid('param').messageId }), 200),
+  );
+  app.openapi(
+    adminRoute('message.publish', {
+      method: 'post', path: '/api/admin/messages/{messageId}/variants/{variantId}/post', tags,
+      summary: 'Post a published message\'s social variant to the team\'s Mastodon account; asking again posts nothing more',
+      request: { params: z.object({ messageId: z.string().max(64), variantId: z.string().max(64) }), ...jsonBody(PostSocialInput) },
+      responses: {
+        202: ok(z.object({ delivery: Delivery }), 'Queued for a worker to post; follow it in the message\'s delivery progress'),
+        200: ok(z.object({ delivery: Delivery }), 'Asked before: the post already queued or made'),
+        ...problemResponses,
+        404: { description: 'No such message, variant or channel' },
+        409: { description: 'The message is not published, or the account is switched off' },
+      },
+    }),
+    async (c) => {
+      const { messageId, variantId } = c.req.valid('param');
+      const { delivery, created } = await postSocialVariant({ ctx: ctxOf(c), messageId, variantId, input: c.req.valid('json') });
+      return created ? c.json({ delivery }, 202) : c.json({ delivery }, 200);
+    },
   );
 }
