@@ -1,4 +1,5 @@
 import addressparser from 'nodemailer/lib/addressparser';
+import { readCount } from '../env-count.ts';
 
 export interface SmtpConfig {
   /** `smtp://user:pass@host:port` (STARTTLS when offered) or `smtps://…` (TLS from the start); user and password percent-encoded. */
@@ -69,13 +70,4 @@ function fromErrors(from: string): string[] {
   const address = addresses.length === 1 ? addresses[0]!.address : undefined;
   if (!address || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address)) return [`TOCSIN_MAIL_FROM must be one address, "Name <address@domain>" or "address@domain", not "${from}".`];
   return [];
-}
-
-function readCount(env: Record<string, string | undefined>, name: string, errors: string[]): number | undefined {
-  const raw = env[name]?.trim();
-  if (!raw) return undefined;
-  const value = Number(raw);
-  if (Number.isInteger(value) && value >= 1) return value;
-  errors.push(`${name} must be a whole number of at least 1, not "${raw}".`);
-  return undefined;
 }

@@ -2,6 +2,7 @@ import { createHttpSmsSender } from './http-sms-transport.ts';
 import { normalizePhone } from './phone.ts';
 import type { SmsSender } from './sms.ts';
 import { createSmppSender } from './smpp-transport.ts';
+import { readCount } from '../env-count.ts';
 
 export interface SmppConfig {
   host: string;
@@ -157,14 +158,5 @@ function readSender(from: string, errors: string[]): string | undefined {
   // 3GPP TS 23.040 §9.1.2.5: an alphanumeric address holds 11 characters; all digits would read as a number.
   if (/^[A-Za-z0-9]{1,11}$/.test(from) && /[A-Za-z]/.test(from)) return from;
   errors.push(`TOCSIN_SMS_FROM must be a sender name of 1 to 11 letters and digits with at least one letter (e.g. ExampleCo), or a number in international form (e.g. +33612345678), not "${from}".`);
-  return undefined;
-}
-
-function readCount(env: Record<string, string | undefined>, name: string, errors: string[]): number | undefined {
-  const raw = env[name]?.trim();
-  if (!raw) return undefined;
-  const value = Number(raw);
-  if (Number.isInteger(value) && value >= 1) return value;
-  errors.push(`${name} must be a whole number of at least 1, not "${raw}".`);
   return undefined;
 }

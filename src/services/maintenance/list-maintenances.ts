@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { InvalidError } from '../../domain/errors.ts';
 import { authorize, type Ctx } from '../context.ts';
 import { parseInput } from '../schemas.ts';
 import { presentRows } from './internal.ts';
+import { decodeTimeCursor, encodeCursor } from '../cursor.ts';
 
 export const maintenanceFilters = ['upcoming', 'active', 'completed', 'all'] as const;
 
@@ -36,9 +36,9 @@ export async function listMaintenances({ ctx, input }: { ctx: Ctx; input: ListMa
       break;
   }
   if (cursor) {
-    const after = decodeCursor(cursor);
+    const after = decodeTimeCursor(cursor);
     query = query.where((eb) =>
-      eb.or([eb('scheduled_for', '<', after.scheduledFor), eb.and([eb('scheduled_for', '=', after.scheduledFor), eb('id', '<', after.id)])]),
+      eb.or([eb('scheduled_for', '<', after.at), eb.and([eb('scheduled_for', '=', after.at), eb('id', '<', after.id)])]),
     );
   }
   const rows = await query.orderBy('scheduled_for', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
@@ -46,19 +46,6 @@ export async function listMaintenances({ ctx, input }: { ctx: Ctx; input: ListMa
   const last = page.at(-1);
   return {
     maintenances: await presentRows(db, ctx.workspaceId, page),
-    next_cursor: rows.length > limit && last ? encodeCursor(last.scheduled_for, last.id) : null,
+    next_cursor: rows.length > limit && last ? encodeCursor([last.scheduled_for, last.id]) : null,
   };
-}
-
-function encodeCursor(scheduledFor: Date, id: string): string {
-  return Buffer.from(`${scheduledFor.toISOString()}|${id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { scheduledFor: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const scheduledFor = new Date(at ?? '');
-  if (!id || !/^[a-z0-9]{12}$/.test(id) || Number.isNaN(scheduledFor.getTime())) {
-    throw new InvalidError('The cursor is not one this API gave out; pass the next_cursor of the previous page.', [{ pointer: '/cursor', detail: 'unknown cursor' }], 'cursor-malformed');
-  }
-  return { scheduledFor, id };
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { InvalidError } from '../../domain/errors.ts';
 import { authorize, type Ctx } from '../context.ts';
 import { parseInput } from '../schemas.ts';
 import { componentIdsOf, fetchPage, presentSubscriber } from './internal.ts';
 import { suppressionsOf } from './suppressed.ts';
+import { decodeTimeCursor, encodeCursor } from '../cursor.ts';
 
 export const ListSubscribersInput = z.strictObject({
   channel: z.enum(['email', 'sms', 'webhook']).optional(),
@@ -21,34 +21,20 @@ export type ListSubscribersInput = z.input<typeof ListSubscribersInput>;
 export async function listSubscribers({ ctx, pageId, input = {} }: { ctx: Ctx; pageId: string; input?: ListSubscribersInput }) {
   authorize(ctx, 'subscribers.read');
   const { channel, state, search, limit, cursor } = parseInput(ListSubscribersInput, input);
-  const after = cursor === undefined ? undefined : decodeCursor(cursor);
+  const after = cursor === undefined ? undefined : decodeTimeCursor(cursor);
   const db = ctx.tx ?? ctx.db.db;
   await fetchPage(db, ctx, pageId);
   let query = db.selectFrom('subscribers').selectAll().where('workspace_id', '=', ctx.workspaceId).where('page_id', '=', pageId);
   if (channel) query = query.where('channel', '=', channel);
   if (state) query = query.where('state', '=', state);
   if (search) query = query.where('address', 'ilike', `%${search.replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
-  if (after) query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.createdAt, after.id)));
+  if (after) query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.at, after.id)));
   const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
   const page = rows.slice(0, limit);
   const [components, suppressed] = await Promise.all([componentIdsOf(db, ctx.workspaceId, page.map((row) => row.id)), suppressionsOf(db, ctx.workspaceId, page)]);
   const last = page.at(-1);
   return {
     subscribers: page.map((row) => ({ ...presentSubscriber(row, components.get(row.id) ?? []), suppressed: suppressed.get(`${row.channel}:${row.address}`) ?? null })),
-    next_cursor: rows.length > limit && last ? encodeCursor(last.created_at, last.id) : null,
+    next_cursor: rows.length > limit && last ? encodeCursor([last.created_at, last.id]) : null,
   };
-}
-
-function encodeCursor(createdAt: Date, id: string): string {
-  return Buffer.from(JSON.stringify([createdAt.toISOString(), id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { createdAt: Date; id: string } {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof createdAt === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(createdAt))) return { createdAt: new Date(createdAt), id };
-  } catch {
-    // Not base64url JSON: refused below like any other foreign cursor.
-  }
-  throw new InvalidError('This cursor was not given by this API; pass the next_cursor of the previous page.', [{ pointer: '/cursor', detail: 'unknown cursor' }], 'cursor-malformed');
 }

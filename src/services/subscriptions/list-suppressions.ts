@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { InvalidError } from '../../domain/errors.ts';
 import { authorize, type Ctx } from '../context.ts';
 import { parseInput } from '../schemas.ts';
 import { SuppressionChannel, presentSuppression } from './suppression-fields.ts';
+import { decodeCursor, encodeCursor } from '../cursor.ts';
 
 export const ListSuppressionsInput = z.strictObject({
   channel: SuppressionChannel.optional(),
@@ -20,7 +20,7 @@ export type ListSuppressionsInput = z.input<typeof ListSuppressionsInput>;
 export async function listSuppressions({ ctx, input = {} }: { ctx: Ctx; input?: ListSuppressionsInput }) {
   authorize(ctx, 'subscribers.read');
   const { channel, reason, search, limit, cursor } = parseInput(ListSuppressionsInput, input);
-  const after = cursor === undefined ? undefined : decodeCursor(cursor);
+  const after = cursor === undefined ? undefined : suppressionKey(decodeCursor(cursor, 2, ([channel]) => channel === 'email' || channel === 'sms'));
   let query = (ctx.tx ?? ctx.db.db).selectFrom('suppressions').selectAll().where('workspace_id', '=', ctx.workspaceId);
   if (channel) query = query.where('channel', '=', channel);
   if (reason) query = query.where('reason', '=', reason);
@@ -31,16 +31,8 @@ export async function listSuppressions({ ctx, input = {} }: { ctx: Ctx; input?: 
   const last = page.at(-1);
   return {
     suppressions: page.map(presentSuppression),
-    next_cursor: rows.length > limit && last ? Buffer.from(JSON.stringify([last.channel, last.address])).toString('base64url') : null,
+    next_cursor: rows.length > limit && last ? encodeCursor([last.channel, last.address]) : null,
   };
 }
 
-function decodeCursor(cursor: string): { channel: 'email' | 'sms'; address: string } {
-  try {
-    const [channel, address] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if ((channel === 'email' || channel === 'sms') && typeof address === 'string') return { channel, address };
-  } catch {
-    // Not base64url JSON: refused below like any other foreign cursor.
-  }
-  throw new InvalidError('This cursor was not given by this API; pass the next_cursor of the previous page.', [{ pointer: '/cursor', detail: 'unknown cursor' }], 'cursor-malformed');
-}
+const suppressionKey = ([channel, address]: string[]) => ({ channel: channel as 'email' | 'sms', address: address! });
