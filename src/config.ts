@@ -35,7 +35,7 @@ export interface Config {
   /** The SMS gateway, SMPP or HTTP (TOCSIN_SMS_URL, TOCSIN_SMS_FROM…); unset: no SMS is sent. */
   sms: SmsConfig | undefined;
   delivery: {
-    /** Deliveries a worker claims at once (TOCSIN_DELIVERY_BATCH). (Default: 100) */
+    /** Deliveries a worker claims at once (TOCSIN_DELIVERY_BATCH). (Default: 250 on PGlite, 100 on PostgreSQL) */
     batchSize: number;
     /** How long a claim lasts before another worker may take it over (TOCSIN_DELIVERY_LEASE_SECONDS). (Default: 60) */
     leaseMs: number;
@@ -43,6 +43,14 @@ export interface Config {
 }
 
 export class ConfigError extends Error {}
+
+/**
+ * Deliveries claimed at once. On PGlite one process is the database and the only worker: larger
+ * batches spend less of its single thread on queries (bench:fanout, 100,000 recipients: 0.77× the
+ * bare SMTP pool at 100, 0.94× at 250). On PostgreSQL N workers share the queue: smaller batches
+ * spread it, and a worker that dies holds fewer.
+ */
+export const defaultDeliveryBatch = { pglite: 250, postgres: 100 } as const;
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.TOCSIN_DATA_DIR || './data');
@@ -67,7 +75,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (env.TOCSIN_PUBLIC_URL || `http://localhost:${readPort(env, 'PORT', 3000)}`).replace(/\/+$/, ''),
     smtp: smtp.ok ? smtp.config : undefined,
     sms: sms.ok ? sms.config : undefined,
-    delivery: { batchSize: readCount(env, 'TOCSIN_DELIVERY_BATCH', 100, 10_000), leaseMs: readCount(env, 'TOCSIN_DELIVERY_LEASE_SECONDS', 60, 86_400) * 1000 },
+    delivery: { batchSize: readCount(env, 'TOCSIN_DELIVERY_BATCH', defaultDeliveryBatch[databaseUrl ? 'postgres' : 'pglite'], 10_000), leaseMs: readCount(env, 'TOCSIN_DELIVERY_LEASE_SECONDS', 60, 86_400) * 1000 },
     statusUrl: (env.TOCSIN_STATUS_URL || `http://localhost:${readPort(env, 'STATUS_PORT', 3001)}`).replace(/\/+$/, ''),
   };
 }

@@ -4,7 +4,6 @@ import type { Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './adapters/db/connect.ts';
 import { migrate } from './adapters/db/migrate.ts';
 import { startQueue, type Queue } from './adapters/queue/queue.ts';
-import { createApp } from './surfaces/api/app.ts';
 import { startWorker } from './surfaces/worker/worker.ts';
 
 export interface Runtime {
@@ -56,6 +55,8 @@ export async function startServer(
   }
   const worker = options.withWorker ? await startWorker(runtime, logger, config) : undefined;
   let ready = true;
+  // Loaded by the processes that serve it: a `tocsin worker` does not carry the API (~25 MB).
+  const { createApp } = await import('./surfaces/api/app.ts');
   const app = createApp({
     db: runtime.db,
     queue: runtime.queue,

@@ -2,7 +2,7 @@ import { mkdirSync, openSync, closeSync, readFileSync, rmSync, writeSync } from 
 import path from 'node:path';
 import { CompiledQuery, Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { Database } from './schema.ts';
 import { PGliteDialect, PGliteLock } from './pglite-driver.ts';
 import { TocsinError } from '../../domain/errors.ts';
@@ -102,6 +102,8 @@ async function openPGlite(dataDir: string | null, loadDataDir?: Blob): Promise<D
   const releaseFolder = dataDir ? lockDataFolder(dataDir) : () => {};
   let pglite: PGlite;
   try {
+    // Loaded only here: a process on PostgreSQL (N workers) does not carry the embedded engine (~45 MB).
+    const { PGlite } = await import('@electric-sql/pglite');
     pglite = await PGlite.create({
       dataDir: dataDir ?? undefined,
       loadDataDir,

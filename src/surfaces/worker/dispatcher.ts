@@ -9,10 +9,13 @@ import type { WebhookSender } from '../../adapters/webhook/webhook.ts';
 import type { ChatKind, ChatSender } from '../../adapters/chat/chat.ts';
 import type { MastodonPoster } from '../../adapters/mastodon/mastodon.ts';
 import type { DeliveryChannel } from '../../domain/delivery/channels.ts';
-import { claimDeliveries, releaseExpiredLeases, renewLease, type Claim, type ClaimedDelivery } from '../../services/delivery/claim.ts';
+import { claimDeliveries, releaseExpiredLeases, renewLease, tidyDeliveryQueue, type Claim, type ClaimedDelivery } from '../../services/delivery/claim.ts';
 import { chatMessage, incidentEvent, payloadMail, subscriberLinks, subscriberMail, teamMail, updateSms } from '../../services/delivery/compose.ts';
 import { contentOf, loadDeliveryContext, lookup, type DeliveryContext, type VariantContent } from '../../services/delivery/delivery-context.ts';
 import { recordOutcomes, type Outcome, type RecordedOutcomes } from '../../services/delivery/record-outcomes.ts';
+
+/** Recorded deliveries between two tidyings of the queue on the embedded engine. */
+const tidyEvery = 5_000;
 
 /** The transports this worker has; a channel without one is left to a worker that has it. */
 export interface ChannelSenders {
@@ -76,6 +79,8 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
   const events = new EventEmitter();
   const variantCache = new Map<string, VariantContent>();
   const renderedCache = new Map<string, Promise<RenderedMail>>();
+  // The first batch tidies: a fan-out has just added its rows, with no statistics yet.
+  let recordedSinceTidy = tidyEvery;
   let running: Promise<void> | undefined;
   let again = false;
   let stopped = false;
@@ -111,6 +116,11 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
       clearInterval(renewal);
     }
     const recorded = await recordOutcomes(db, claim, outcomes, now());
+    recordedSinceTidy += outcomes.length;
+    if (recordedSinceTidy >= tidyEvery) {
+      recordedSinceTidy = 0;
+      await tidyDeliveryQueue(db).catch((error: unknown) => logger.warn({ err: error }, 'could not tidy the delivery queue'));
+    }
     events.emit('recorded', recorded);
     if (recorded.dead + recorded.failed > 0) logger.warn({ ...recorded }, 'deliveries failed for good');
   };

@@ -13,6 +13,7 @@ import { ExportSubscribersInput, exportSubscribers } from '../../../services/sub
 import { ListSuppressionsInput, listSuppressions } from '../../../services/subscriptions/list-suppressions.ts';
 import { AddSuppressionInput, addSuppression } from '../../../services/subscriptions/add-suppression.ts';
 import { RemoveSuppressionInput, removeSuppression } from '../../../services/subscriptions/remove-suppression.ts';
+import { RecordFeedbackInput, recordFeedback } from '../../../services/subscriptions/record-feedback.ts';
 import { adminRoute, ctxOf } from '../auth.ts';
 import type { AppEnv } from '../env.ts';
 import { expectedVersion, idempotent, IdParam, jsonBody, ok, problemResponses, versioned } from '../http.ts';
@@ -179,6 +180,18 @@ export function registerSubscriptionRoutes(app: OpenAPIHono<AppEnv>) {
       responses: { 201: ok(Suppression, 'The suppression'), ...problemResponses, 409: { description: 'Already suppressed' } },
     }),
     async (c) => idempotent(c, ctxOf(c), (ctx) => addSuppression({ ctx, input: c.req.valid('json') })),
+  );
+  app.openapi(
+    adminRoute('subscribers.manage', {
+      method: 'post', path: '/api/admin/suppressions/feedback', tags,
+      summary: 'Bounces and complaints a relay or SMS provider reports after sending: hard bounces and complaints suppress the address, the delivery named by its Message-ID is marked failed; the same report twice changes nothing',
+      request: jsonBody(RecordFeedbackInput),
+      responses: {
+        200: ok(z.object({ received: z.number(), suppressed: z.number(), ignored: z.number().describe('Soft bounces'), deliveries_failed: z.number(), rejected: z.array(z.object({ index: z.number(), reason: z.string() })) }), 'What the report changed'),
+        ...problemResponses,
+      },
+    }),
+    async (c) => c.json(await recordFeedback({ ctx: ctxOf(c), input: c.req.valid('json') }), 200),
   );
   app.openapi(
     adminRoute('subscribers.manage', {
