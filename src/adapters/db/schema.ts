@@ -286,6 +286,7 @@ export interface RateLimitsTable {
 
 export type Language = 'fr' | 'en';
 type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 export interface AudienceSetting {
   id: string;
@@ -533,6 +534,60 @@ export interface DeliveriesTable {
   updated_at: DefaultedTimestamp;
 }
 
+/** Which regimes a workspace answers to, and the settings of their [U] rules (migration 0009). */
+export interface RegulatoryProfilesTable {
+  workspace_id: string;
+  gdpr_roles: ColumnType<Array<'controller' | 'processor'>, Array<'controller' | 'processor'> | undefined, Array<'controller' | 'processor'>>;
+  nis2: Nullable<'essential' | 'important' | 'trust_service'>;
+  dora_financial_entity: ColumnType<boolean, boolean | undefined, boolean>;
+  eprivacy_provider: ColumnType<boolean, boolean | undefined, boolean>;
+  fr_oiv_ose: ColumnType<boolean, boolean | undefined, boolean>;
+  fr_telecom_operator: ColumnType<boolean, boolean | undefined, boolean>;
+  fr_health_entity: ColumnType<boolean, boolean | undefined, boolean>;
+  dora_working_day_shift: ColumnType<boolean, boolean | undefined, boolean>;
+  dora_shift_hour: ColumnType<number, number | undefined, number>;
+  dora_late_classification_rule: ColumnType<boolean, boolean | undefined, boolean>;
+  holiday_calendar: ColumnType<'fr' | 'none', 'fr' | 'none' | undefined, 'fr' | 'none'>;
+  extra_holidays: ColumnType<string[], string[] | undefined, string[]>;
+  updated_at: DefaultedTimestamp;
+  version: Version;
+}
+
+export type GdprRiskLevel = 'unlikely' | 'risk' | 'high';
+
+/** An incident's core regulatory timestamps and risk assessment (migration 0009). */
+export interface IncidentRegulatoryTable {
+  workspace_id: string;
+  incident_id: string;
+  aware_at_gdpr: NullableTimestamp;
+  aware_basis: Nullable<string>;
+  processor_notified_controller_at: NullableTimestamp;
+  aware_significant_at: NullableTimestamp;
+  classified_major_at: NullableTimestamp;
+  regular_activities_recovered_at: NullableTimestamp;
+  handling_concluded_at: NullableTimestamp;
+  risk: Nullable<GdprRiskLevel>;
+  risk_rationale: Nullable<string>;
+  updated_at: DefaultedTimestamp;
+  version: Version;
+}
+
+/** A report filed with an authority, or a notice given (migration 0009). */
+export interface RegulatorySubmissionsTable {
+  workspace_id: string;
+  id: string;
+  incident_id: string;
+  regime: 'gdpr' | 'nis2' | 'dora' | 'eprivacy' | 'fr';
+  report: string;
+  submitted_at: ColumnType<Date, Date | string, Date | string>;
+  authority_ref: Nullable<string>;
+  late_reason: Nullable<string>;
+  is_complete: ColumnType<boolean, boolean | undefined, boolean>;
+  recorded_by_id: Nullable<string>;
+  recorded_by_name: string;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -566,6 +621,9 @@ export interface Database {
   suppressions: SuppressionsTable;
   channel_endpoints: ChannelEndpointsTable;
   deliveries: DeliveriesTable;
+  regulatory_profiles: RegulatoryProfilesTable;
+  incident_regulatory: IncidentRegulatoryTable;
+  regulatory_submissions: RegulatorySubmissionsTable;
   idempotency_keys: IdempotencyKeysTable;
   rate_limits: RateLimitsTable;
 }

@@ -31,6 +31,8 @@ export const permissions = [
   'channels.manage',
   'delivery.read',
   'delivery.retry',
+  'regulatory.read',
+  'regulatory.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -42,7 +44,9 @@ const readOnly: Permission[] = ['workspace.read', 'component.read', 'incident.re
  * reviews and publishes messages and sets the workspace's audiences, glossary and templates;
  * reviewers (legal) approve or ask for changes. Subscribers are personal data: the communications
  * lead manages them and the team's channels, support looks a subscriber up, viewers do not. Those
- * who publish may replay failed deliveries. Only owners manage people, tokens, pages and the audit log.
+ * who publish may replay failed deliveries. The legal clocks (breach risk, reports filed) are for those
+ * who run the incident and for legal, not for support or viewers. Only owners manage people, tokens,
+ * pages and the audit log.
  */
 export function permissionsOf(role: Role): readonly Permission[] {
   switch (role) {
@@ -51,13 +55,13 @@ export function permissionsOf(role: Role): readonly Permission[] {
     case 'incident_lead':
       return [
         ...readOnly, 'component.set_status', 'incident.open', 'incident.update', 'incident.manage', 'maintenance.manage',
-        'facts.edit', 'message.write', 'message.publish', 'message.publish_emergency', 'delivery.retry',
+        'facts.edit', 'message.write', 'message.publish', 'message.publish_emergency', 'delivery.retry', 'regulatory.read', 'regulatory.manage',
       ];
     case 'comms_lead':
       return [...readOnly, 'incident.open', 'incident.update', 'maintenance.manage', 'facts.edit', 'message.write', 'message.review', 'message.publish', 'settings.manage',
-        'subscribers.read', 'subscribers.manage', 'channels.manage', 'delivery.retry'];
+        'subscribers.read', 'subscribers.manage', 'channels.manage', 'delivery.retry', 'regulatory.read', 'regulatory.manage'];
     case 'reviewer':
-      return [...readOnly, 'message.review'];
+      return [...readOnly, 'message.review', 'regulatory.read', 'regulatory.manage'];
     case 'support':
       return [...readOnly, 'subscribers.read'];
     case 'viewer':

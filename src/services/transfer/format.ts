@@ -62,6 +62,9 @@ export const workspaceTables = [
   { name: 'suppressions', key: ['channel', 'address'] },
   // A Mastodon token or a webhook secret stays here: the new installation is given its own.
   { name: 'channel_endpoints', key: ['id'], notExported: ['secret', 'consecutive_failures', 'disabled_at', 'disabled_reason'] },
+  { name: 'regulatory_profiles', key: ['workspace_id'] },
+  { name: 'incident_regulatory', key: ['incident_id'], references: { incident_id: 'incidents' } },
+  { name: 'regulatory_submissions', key: ['id'], references: { incident_id: 'incidents' }, userColumns: ['recorded_by_id'] },
   { name: 'audit_log', key: ['id'], userColumns: ['actor_id', 'entity_id'] },
 ] as const satisfies readonly TableSpec[];
 

@@ -10,6 +10,7 @@ import { registerFactsRoutes } from './facts.ts';
 import { registerSettingsRoutes } from './settings.ts';
 import { registerMessageRoutes } from './messages.ts';
 import { registerDeliveryRoutes } from './deliveries.ts';
+import { registerRegulatoryRoutes } from './regulatory.ts';
 import { registerChannelRoutes } from './channels.ts';
 import { registerSubscriptionRoutes } from './subscriptions.ts';
 import { registerPublicSubscriptionRoutes } from './public-subscriptions.ts';
@@ -25,6 +26,7 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>) {
   registerSettingsRoutes(app);
   registerMessageRoutes(app);
   registerDeliveryRoutes(app);
+  registerRegulatoryRoutes(app);
   registerChannelRoutes(app);
   registerSubscriptionRoutes(app);
   registerPublicSubscriptionRoutes(app);
