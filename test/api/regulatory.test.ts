@@ -97,4 +97,18 @@ describe('legal clocks through the admin API', () => {
     assert.equal(intermediate.due_at, '2027-05-10T16:30:00.000Z');
     assert.equal(intermediate.shifted_from, null);
   });
+
+  it('the communication clocks are for everyone on the incident: a first message 90 minutes after detection was late, the next update is overdue', async () => {
+    const res = await h.request('GET', `/api/admin/incidents/${incidentId}/clocks`, { token: h.tokens.viewer });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    const [first, next] = res.body.clocks;
+    assert.deepEqual([first.id, first.due_at, first.status, first.met_at], ['first_message', '2027-05-04T09:00:00.000Z', 'late', '2027-05-04T09:30:00.000Z']);
+    assert.deepEqual([next.id, next.due_at, next.status, next.promised], ['next_update', '2027-05-04T10:30:00.000Z', 'overdue', false]);
+    assert.deepEqual(next.steps.map((s: any) => [s.step, s.at, s.to, s.queued]), [
+      ['reminder', '2027-05-04T10:15:00.000Z', 'referent', 0],
+      ['due', '2027-05-04T10:30:00.000Z', 'backup_and_lead', 0],
+      ['escalation', '2027-05-04T10:45:00.000Z', 'executive', 0],
+    ]);
+    assert.equal((await h.request('GET', '/api/admin/incidents/nosuchincide/clocks')).status, 404);
+  });
 });

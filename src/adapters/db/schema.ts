@@ -304,6 +304,10 @@ export interface CommsSettingsTable {
   four_eyes: ColumnType<boolean, boolean | undefined, boolean>;
   status_page_audience: ColumnType<string, string | undefined, string>;
   lint_rules: ColumnType<Record<string, 'off' | 'error' | 'warning' | 'info'>, string | undefined, string>;
+  /** Migration 0010: the communication clocks. */
+  first_message_minutes: ColumnType<number, number | undefined, number>;
+  remind_before_minutes: ColumnType<number, number | undefined, number>;
+  escalate_after_minutes: ColumnType<number, number | undefined, number>;
   updated_at: DefaultedTimestamp;
   version: Version;
 }

@@ -21,6 +21,12 @@ export interface CommsSettings {
   status_page_audience: string;
   /** Linter rule id → level; absent ids keep the rule's own severity. (Default: {}) */
   lint_rules: Record<string, LintRuleLevel>;
+  /** Minutes from detection to the first public message, 15 to 60. (Default: 60) */
+  first_message_minutes: number;
+  /** Minutes before a deadline the referent is reminded. (Default: 15) */
+  remind_before_minutes: number;
+  /** Minutes after a missed deadline an executive is told. (Default: 15) */
+  escalate_after_minutes: number;
   /** 0 while the workspace has only the defaults; the ETag an edit sends back in If-Match. */
   version: number;
   updated_at: string | null;
@@ -65,6 +71,9 @@ export function presentCommsSettings(row: Row<'comms_settings'> | undefined): Co
       four_eyes: true,
       status_page_audience: defaultStatusPageAudience,
       lint_rules: {},
+      first_message_minutes: 60,
+      remind_before_minutes: 15,
+      escalate_after_minutes: 15,
       version: 0,
       updated_at: null,
     };
@@ -76,6 +85,9 @@ export function presentCommsSettings(row: Row<'comms_settings'> | undefined): Co
     four_eyes: row.four_eyes,
     status_page_audience: row.status_page_audience,
     lint_rules: row.lint_rules,
+    first_message_minutes: row.first_message_minutes,
+    remind_before_minutes: row.remind_before_minutes,
+    escalate_after_minutes: row.escalate_after_minutes,
     version: row.version,
     updated_at: row.updated_at.toISOString(),
   };

@@ -38,6 +38,10 @@ export const UpdateCommsSettingsInput = z.strictObject({
   /** Minutes between updates by impact, 5 to 1440; the impacts left out keep their value. */
   cadence: z.strictObject({ critical: Minutes.optional(), major: Minutes.optional(), minor: Minutes.optional(), none: Minutes.optional() }).optional(),
   four_eyes: z.boolean().optional(),
+  /** Minutes from detection to the first public message (doctrine §1: within the hour). */
+  first_message_minutes: z.number().int().min(15).max(60).optional(),
+  remind_before_minutes: z.number().int().min(5).max(120).optional(),
+  escalate_after_minutes: z.number().int().min(5).max(240).optional(),
   status_page_audience: AudienceId.optional(),
   /** The whole map, replacing the current one: rule id → off | error | warning | info. */
   lint_rules: z
@@ -72,6 +76,9 @@ export async function updateCommsSettings({ ctx, input, expectedVersion }: { ctx
         audiences: JSON.stringify(audiences),
         cadence: JSON.stringify({ ...before.cadence, ...data.cadence }),
         four_eyes: data.four_eyes ?? before.four_eyes,
+        first_message_minutes: data.first_message_minutes ?? before.first_message_minutes,
+        remind_before_minutes: data.remind_before_minutes ?? before.remind_before_minutes,
+        escalate_after_minutes: data.escalate_after_minutes ?? before.escalate_after_minutes,
         status_page_audience: statusPageAudience,
         lint_rules: JSON.stringify(data.lint_rules ?? before.lint_rules),
         updated_at: ctx.now(),

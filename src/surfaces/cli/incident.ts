@@ -109,6 +109,7 @@ export function registerIncidentCommands(program: Command) {
     .option('--body-file <file>', 'read the update from a file (- for standard input)')
     .option('--component <name-or-id=status>', 'set a component\'s status, e.g. "DNS=operational" (repeatable)', collect)
     .option('--no-notify', 'do not notify subscribers of this update')
+    .option('--next-update <time>', 'the time promised for the next update, ISO 8601 (e.g. 2027-06-01T16:30+02:00)')
     .option('--workspace <slug>', 'the workspace (default: the only one)')
     .option('--json', 'print the result as JSON')
     .action(async (id: string, options) => {
@@ -122,7 +123,7 @@ export function registerIncidentCommands(program: Command) {
           const status = oneOf('component status', componentStatuses)(pair.slice(separator + 1));
           components.push({ component_id: await componentId(ctx, pair.slice(0, separator)), status });
         }
-        const result = await addIncidentUpdate({ ctx, id, input: { status: options.status, body, components: components.length > 0 ? components : undefined, deliver_notifications: options.notify } });
+        const result = await addIncidentUpdate({ ctx, id, input: { status: options.status, body, components: components.length > 0 ? components : undefined, deliver_notifications: options.notify, next_update_at: options.nextUpdate } });
         if (options.json) printJson(result);
         else process.stdout.write(`Updated ${summary(result)}\n`);
       });

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Runtime } from '../../main.ts';
 import { sweepExpired } from '../../services/housekeeping/sweep-expired.ts';
+import { sendDueReminders } from '../../services/clocks/send-reminders.ts';
 import { maintenanceAdvance } from './maintenance-advance.ts';
 import { startPublisher, type Publisher } from './publisher.ts';
 import type { Config } from '../../config.ts';
@@ -30,6 +31,12 @@ export async function startWorker(runtime: Runtime, logger: Logger, config: Pick
   await queue.work('maintenance.advance', maintenanceAdvance({ db, queue, logger }));
   // Each window edge has its own job; the sweep catches up whatever a stopped worker missed.
   await queue.schedule('maintenance.advance', '* * * * *');
+  // Reminders and escalation before a communication deadline; each is a keyed delivery, so N workers send it once.
+  await queue.work('clocks.remind', async () => {
+    const { queued } = await sendDueReminders({ db, now: new Date() });
+    if (queued > 0) logger.info({ queued }, 'reminders queued');
+  });
+  await queue.schedule('clocks.remind', '* * * * *');
   const publisher = await startPublisher({ db, logger, siteDir: config.siteDir, fallbackUrl: config.statusUrl, publicUrl: config.publicUrl });
   const senders = channelSenders(config);
   const dispatcher = await startDispatcher({ db, logger, senders, publicUrl: config.publicUrl, fallbackUrl: config.statusUrl, batchSize: config.delivery.batchSize, leaseMs: config.delivery.leaseMs });

@@ -3,6 +3,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 import { deadlineIds } from '../../../domain/clocks/regulatory.ts';
 import { getRegulatoryProfile, UpdateRegulatoryProfileInput, updateRegulatoryProfile } from '../../../services/regulatory/profile.ts';
 import { getIncidentRegulatory, RecordSubmissionInput, recordSubmission, UpdateIncidentRegulatoryInput, updateIncidentRegulatory } from '../../../services/regulatory/incident-regulatory.ts';
+import { getCommunicationClocks } from '../../../services/clocks/incident-clocks.ts';
 import { adminRoute, ctxOf } from '../auth.ts';
 import type { AppEnv } from '../env.ts';
 import { expectedVersion, IdParam, jsonBody, ok, problemResponses, versioned } from '../http.ts';
@@ -61,8 +62,35 @@ const IncidentRegulatory = z.object({
   version: z.number(),
 });
 const notFound = { 404: { description: 'No such incident' } };
+const CommunicationClocks = z.object({
+  incident_id: z.string(),
+  time_zone: z.string(),
+  clocks: z.array(z.object({
+    id: z.enum(['first_message', 'next_update']),
+    due_at: z.string(),
+    status: z.enum(['running', 'met', 'late', 'overdue']),
+    met_at: z.string().nullable(),
+    promised: z.boolean().describe('The next update\'s time was promised publicly (else it follows the cadence)'),
+    steps: z.array(z.object({
+      step: z.enum(['reminder', 'due', 'escalation']),
+      at: z.string(),
+      to: z.enum(['referent', 'backup_and_lead', 'executive']),
+      queued: z.number().describe('Reminder e-mails queued for this step'),
+      sent: z.number(),
+    })),
+  })),
+});
 
 export function registerRegulatoryRoutes(app: OpenAPIHono<AppEnv>) {
+  app.openapi(
+    adminRoute('incident.read', {
+      method: 'get', path: '/api/admin/incidents/{id}/clocks', tags: ['Incidents'],
+      summary: 'The communication clocks: the first public message and the next update, each with its deadline, status and escalation steps (referent, backup and lead, executive)',
+      request: { params: IdParam },
+      responses: { 200: ok(CommunicationClocks, 'The clocks'), ...problemResponses, ...notFound },
+    }),
+    async (c) => c.json(await getCommunicationClocks({ ctx: ctxOf(c), incidentId: c.req.valid('param').id }), 200),
+  );
   app.openapi(
     adminRoute('regulatory.read', {
       method: 'get', path: '/api/admin/settings/regulatory', tags, summary: 'The regimes the workspace answers to (GDPR, NIS2, DORA, ePrivacy, French sector rules) and the settings of their unconfirmed rules',

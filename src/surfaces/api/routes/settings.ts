@@ -31,6 +31,9 @@ const CommsSettings = z.object({
   four_eyes: z.boolean().describe('An approver must not be an author of what is approved'),
   status_page_audience: z.string().describe('The audience whose variant goes to the status page'),
   lint_rules: z.record(z.string(), level).describe('Linter rule id → level; absent rules keep their own severity'),
+  first_message_minutes: z.number().describe('Minutes from detection to the first public message (15–60)'),
+  remind_before_minutes: z.number().describe('Minutes before a deadline the referent is reminded'),
+  escalate_after_minutes: z.number().describe('Minutes after a missed deadline an executive is told'),
   version: z.number().describe('0 while the workspace has only the defaults'),
   updated_at: z.string().nullable(),
 });

@@ -1,0 +1,40 @@
+import { DateTime } from 'luxon';
+import type { DeliveryPayload, Language } from '../../adapters/db/schema.ts';
+import type { CommunicationClockId, EscalationStep } from '../../domain/clocks/communication.ts';
+
+const words = {
+  en: {
+    clock: { first_message: 'the first public message', next_update: 'the next update' } as Record<CommunicationClockId, string>,
+    subject: {
+      reminder: (name: string, what: string, at: string) => `Reminder: ${what} on "${name}" is due at ${at}`,
+      due: (name: string, what: string, at: string) => `Due now: ${what} on "${name}" (${at})`,
+      escalation: (name: string, what: string, at: string) => `Late: ${what} on "${name}" was due at ${at}`,
+    } as Record<EscalationStep, (name: string, what: string, at: string) => string>,
+    body: (promised: boolean) =>
+      promised
+        ? 'This time was promised publicly. Publish an update before it, even to say that work goes on; to move it, give the reason in the next update.'
+        : 'Customers are waiting. Publish what is known, what is not yet, and when the next update comes.',
+    how: (id: string) => `Incident ${id}: publish a message, or tocsin incident update ${id} --status … --body … --next-update ….`,
+  },
+  fr: {
+    clock: { first_message: 'le premier message public', next_update: 'le prochain point' } as Record<CommunicationClockId, string>,
+    subject: {
+      reminder: (name: string, what: string, at: string) => `Rappel : ${what} sur « ${name} » est attendu à ${at}`,
+      due: (name: string, what: string, at: string) => `C’est l’heure : ${what} sur « ${name} » (${at})`,
+      escalation: (name: string, what: string, at: string) => `En retard : ${what} sur « ${name} » était attendu à ${at}`,
+    } as Record<EscalationStep, (name: string, what: string, at: string) => string>,
+    body: (promised: boolean) =>
+      promised
+        ? 'Cette heure a été promise publiquement. Publiez un point avant, même pour dire que le travail continue ; pour la déplacer, donnez-en la raison dans le prochain point.'
+        : 'Les clients attendent. Publiez ce qui est connu, ce qui ne l’est pas encore, et l’heure du prochain point.',
+    how: (id: string) => `Incident ${id} : publiez un message, ou tocsin incident update ${id} --status … --body … --next-update ….`,
+  },
+} as const;
+
+/** The e-mail a reminder step sends, in the reader's language, the deadline in the workspace's time zone. */
+export function reminderPayload(input: { step: EscalationStep; clock: CommunicationClockId; incidentId: string; incidentName: string; dueAt: Date; isPromised: boolean; language: Language; timeZone: string }): DeliveryPayload {
+  const w = words[input.language];
+  const at = DateTime.fromJSDate(input.dueAt, { zone: input.timeZone }).setLocale(input.language).toFormat(input.language === 'fr' ? "HH'h'mm" : 'HH:mm');
+  const subject = w.subject[input.step](input.incidentName, w.clock[input.clock], at);
+  return { subject, text: `${subject}\n\n${w.body(input.isPromised)}\n\n${w.how(input.incidentId)}` };
+}

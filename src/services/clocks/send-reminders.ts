@@ -1,0 +1,115 @@
+import { sql } from 'kysely';
+import type { DatabaseHandle } from '../../adapters/db/connect.ts';
+import type { Impact } from '../../domain/incident/lifecycle.ts';
+import { communicationClocks, dueEscalationSteps, stepAudience, type CommunicationClock } from '../../domain/clocks/communication.ts';
+import { defaultCadence } from '../../domain/message/next-update.ts';
+import { reminderPayload } from './reminder-text.ts';
+
+export interface OpenIncident {
+  workspace_id: string;
+  id: string;
+  name: string;
+  impact: Impact;
+  detected_at: Date;
+  next_update_at: Date | null;
+  referent_id: string | null;
+  backup_referent_id: string | null;
+  first_public_at: Date | null;
+  last_public_at: Date | null;
+  time_zone: string;
+  cadence: Partial<Record<Impact, number>> | null;
+  first_message_minutes: number | null;
+  remind_before_minutes: number | null;
+  escalate_after_minutes: number | null;
+}
+
+/**
+ * What the clocks of incidents are computed from: open ones across every workspace (the sweep), or
+ * one incident of a workspace, open or not (the API).
+ */
+export async function loadClockSources(db: DatabaseHandle, only: { workspaceId?: string; incidentId?: string }): Promise<Array<OpenIncident & { status: string }>> {
+  const { rows } = await sql<OpenIncident & { status: string }>`
+    select i.workspace_id, i.id, i.name, i.impact, i.status, coalesce(i.detected_at, i.created_at) as detected_at, i.next_update_at, i.referent_id, i.backup_referent_id,
+      (select min(u.published_at) from incident_updates u where u.workspace_id = i.workspace_id and u.incident_id = i.id) as first_public_at,
+      (select max(u.published_at) from incident_updates u where u.workspace_id = i.workspace_id and u.incident_id = i.id) as last_public_at,
+      w.time_zone, s.cadence, s.first_message_minutes, s.remind_before_minutes, s.escalate_after_minutes
+    from incidents i
+    join workspaces w on w.id = i.workspace_id
+    left join comms_settings s on s.workspace_id = i.workspace_id
+    where ${only.incidentId ? sql`i.workspace_id = ${only.workspaceId} and i.id = ${only.incidentId}` : sql`i.status in ('investigating', 'identified', 'monitoring')`}`.execute(db.db);
+  return rows;
+}
+
+/** The communication clocks of one open incident, as the sweep and the API read them. */
+export function clocksOf(incident: Pick<OpenIncident, 'detected_at' | 'next_update_at' | 'first_public_at' | 'last_public_at' | 'impact' | 'cadence' | 'first_message_minutes'>, now: Date, isOpen = true): CommunicationClock[] {
+  return communicationClocks({
+    detectedAt: incident.detected_at,
+    firstPublicAt: incident.first_public_at,
+    lastPublicAt: incident.last_public_at,
+    nextUpdateAt: incident.next_update_at,
+    isOpen,
+    firstMessageMinutes: incident.first_message_minutes ?? 60,
+    cadenceMinutes: { ...defaultCadence, ...incident.cadence }[incident.impact],
+    now,
+  });
+}
+
+/** The key that makes a reminder one delivery whatever the number of workers and sweeps. */
+export const reminderKey = (incidentId: string, clock: string, dueAt: Date, step: string, userId: string) => `c:${incidentId}:${clock}:${dueAt.getTime()}:${step}:${userId}`;
+
+/**
+ * The reminder sweep (every minute, on any worker): for each open incident whose first message or
+ * next update is coming or late, queues the step's e-mails — the referent before the deadline, the
+ * backup and the incident leads at it, the owners after it — through the delivery path. Each has
+ * its key: two sweeps, or two workers, queue it once; a deadline met sends nothing more; a new
+ * promise starts new reminders.
+ */
+export async function sendDueReminders({ db, now }: { db: DatabaseHandle; now: Date }): Promise<{ queued: number }> {
+  const incidents = await loadClockSources(db, {});
+  let queued = 0;
+  for (const incident of incidents) {
+    const policy = { remindBeforeMinutes: incident.remind_before_minutes ?? 15, escalateAfterMinutes: incident.escalate_after_minutes ?? 15 };
+    for (const clock of clocksOf(incident, now)) {
+      for (const { step } of dueEscalationSteps(clock, policy, now)) {
+        const people = await recipients(db, incident, stepAudience[step]);
+        if (people.length === 0) continue;
+        const result = await db.db
+          .insertInto('deliveries')
+          .values(people.map((person) => ({
+            workspace_id: incident.workspace_id,
+            dedupe_key: reminderKey(incident.id, clock.id, clock.dueAt, step, person.id),
+            kind: 'notice' as const,
+            channel: 'email' as const,
+            address: person.email,
+            language: person.locale,
+            payload: JSON.stringify(reminderPayload({ step, clock: clock.id, incidentId: incident.id, incidentName: incident.name, dueAt: clock.dueAt, isPromised: clock.isPromised, language: person.locale, timeZone: incident.time_zone })),
+            next_attempt_at: now,
+            created_at: now,
+            updated_at: now,
+          })))
+          .onConflict((oc) => oc.columns(['workspace_id', 'dedupe_key']).doNothing())
+          .executeTakeFirst();
+        queued += Number(result.numInsertedOrUpdatedRows ?? 0);
+      }
+    }
+  }
+  return { queued };
+}
+
+/** The people a step goes to: the referent (else the incident leads); the backup and the incident leads; the owners. */
+async function recipients(db: DatabaseHandle, incident: OpenIncident, audience: 'referent' | 'backup_and_lead' | 'executive') {
+  let query = db.db
+    .selectFrom('users as u')
+    .innerJoin('memberships as m', (join) => join.onRef('m.user_id', '=', 'u.id').on('m.workspace_id', '=', incident.workspace_id))
+    .select(['u.id', 'u.email', 'u.locale'])
+    .distinct();
+  if (audience === 'referent') {
+    // No referent named: the incident leads hold the pen.
+    query = incident.referent_id ? query.where('u.id', '=', incident.referent_id) : query.where('m.role', '=', 'incident_lead');
+  } else if (audience === 'backup_and_lead') {
+    query = query.where((eb) => eb.or([eb('m.role', '=', 'incident_lead'), ...(incident.backup_referent_id ? [eb('u.id', '=', incident.backup_referent_id)] : [])]));
+  } else {
+    query = query.where('m.role', '=', 'owner');
+  }
+  return query.orderBy('u.id').execute();
+}
