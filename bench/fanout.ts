@@ -15,25 +15,17 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { sql } from 'kysely';
 import nodemailer from 'nodemailer';
 import pg from 'pg';
 import { openDatabase, type DatabaseHandle } from '../src/adapters/db/connect.ts';
 import { migrate } from '../src/adapters/db/migrate.ts';
 import { startQueue } from '../src/adapters/queue/queue.ts';
 import { unsubscribeUrlPlaceholder, type MailContent } from '../src/adapters/mail/mail.ts';
-import type { Ctx } from '../src/services/context.ts';
-import { createWorkspace } from '../src/services/workspace/create-workspace.ts';
-import { createPage } from '../src/services/page/pages.ts';
-import { openIncident } from '../src/services/incident/open-incident.ts';
-import { createMessage } from '../src/services/messages/create-message.ts';
-import { approveMessage } from '../src/services/messages/approve-message.ts';
-import { publishMessage } from '../src/services/messages/publish-message.ts';
-import { addUser } from '../src/services/access/add-user.ts';
 import type { ClaimedDelivery } from '../src/services/delivery/claim.ts';
 import { loadDeliveryContext, lookup } from '../src/services/delivery/delivery-context.ts';
 import { subscriberLinks, subscriberMail } from '../src/services/delivery/compose.ts';
 import { startTocsin, type TocsinProcess } from '../test/helpers/process.ts';
+import { publishToSubscribers } from '../test/helpers/fan-out.ts';
 import type { SinkStats } from './support/smtp-count-sink.ts';
 import { defaultDeliveryBatch } from '../src/config.ts';
 
@@ -112,29 +104,15 @@ async function untilDelivered(sink: Sink, count: number, workers: TocsinProcess[
 // ---- Seeding and checking ---------------------------------------------------------------------
 
 /**
- * As test/helpers/fan-out.ts: confirmed e-mail subscribers (every other one French) on one page, and a
- * first message in French and English approved by a reviewer, then published — the publish, timed
+ * The fixture of the tests (test/helpers/fan-out.ts): confirmed e-mail subscribers, every other one
+ * French, and a first message in French and English approved then published — the publish, timed
  * alone, is the transaction that writes the N deliveries.
  */
 async function seed(db: DatabaseHandle): Promise<{ messageId: string; publishMs: number; deliveries: number }> {
   const queue = await startQueue(db, { runsJobs: false });
   try {
-    const now = () => new Date();
-    const workspace = await createWorkspace({ db, input: { slug: 'fanout', name: 'Fan-out Cloud', time_zone: 'Europe/Paris' }, now: now() });
-    const ctx: Ctx = { workspaceId: workspace.id, actor: { type: 'system', name: 'bench' }, db, queue, now };
-    const page = await createPage({ ctx, input: { slug: 'status', name: 'Fan-out status', language: 'en', time_zone: 'Europe/Paris' } });
-    await sql`
-      insert into subscribers (workspace_id, id, page_id, channel, address, language, state, manage_token, source, confirmed_at)
-      select ${workspace.id}, 's' || lpad(n::text, 11, '0'), ${page.id}, 'email', 'reader-' || n || '@example.test',
-        case when n % 2 = 0 then 'fr' else 'en' end, 'active', 'token-' || n, 'import', now()
-      from generate_series(1, ${recipients}::int) as n`.execute(db.db);
-    const incident = await openIncident({ ctx, input: { name: 'Card payments failing', impact: 'major', body: 'We are investigating failed card payments.', deliver_notifications: false } });
-    const message = await createMessage({ ctx, incidentId: incident.id, input: { stage: 'first', audiences: ['customers'], languages: ['fr', 'en'], channels: ['status_page', 'email'] } });
-    const reviewer = await addUser({ ctx, input: { email: 'reviewer@fanout.test', name: 'Reviewer', role: 'reviewer' } });
-    await approveMessage({ ctx: { ...ctx, actor: { type: 'user', id: reviewer.id, name: 'Reviewer', role: 'reviewer' } }, messageId: message.id, input: { override_reason: 'A benchmark: the templates are sent as they are.' } });
-    const started = performance.now();
-    const published = await publishMessage({ ctx, messageId: message.id });
-    return { messageId: message.id, publishMs: performance.now() - started, deliveries: published.deliveries.email ?? 0 };
+    const fanOut = await publishToSubscribers(db, queue, { subscribers: recipients });
+    return { messageId: fanOut.messageId, publishMs: fanOut.publishMs, deliveries: fanOut.deliveries.email ?? 0 };
   } finally {
     await queue.stop();
   }

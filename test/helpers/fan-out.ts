@@ -18,6 +18,8 @@ export interface FanOut {
   messageId: string;
   /** Recipients per channel the publish queued. */
   deliveries: Record<string, number>;
+  /** How long the publish took: the transaction that writes the deliveries (bench:fanout reports it). */
+  publishMs: number;
 }
 
 /**
@@ -41,6 +43,7 @@ export async function publishToSubscribers(db: DatabaseHandle, queue: Queue, { s
   const reviewer = await addUser({ ctx, input: { email: `reviewer@${slug}.test`, name: 'Reviewer', role: 'reviewer' } });
   const reviewerCtx: Ctx = { ...ctx, actor: { type: 'user', id: reviewer.id, name: 'Reviewer', role: 'reviewer' } };
   await approveMessage({ ctx: reviewerCtx, messageId: message.id, input: { override_reason: 'A fixture: the templates are sent as they are.' } });
+  const started = performance.now();
   const published = await publishMessage({ ctx, messageId: message.id });
-  return { ctx, workspaceId: workspace.id, pageId: page.id, incidentId: incident.id, messageId: message.id, deliveries: published.deliveries };
+  return { ctx, workspaceId: workspace.id, pageId: page.id, incidentId: incident.id, messageId: message.id, deliveries: published.deliveries, publishMs: performance.now() - started };
 }
