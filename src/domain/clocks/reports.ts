@@ -130,3 +130,26 @@ export const reports: Record<DeadlineId, Report> = {
     item('functioning', 'Consequences for the functioning of the organisation', 'Conséquences sur le fonctionnement de la structure'),
   ] },
 };
+
+const nis2AuthorityFr = 'CSIRT / autorité compétente (ANSSI / CERT-FR)';
+const doraAuthorityFr = 'Autorité financière compétente';
+/** Each report's name and recipient in French, for the forms and their exports (`reports` holds the English). */
+export const reportsFr: Record<DeadlineId, Pick<Report, 'reportName' | 'recipient'>> = {
+  'gdpr.authority': { reportName: 'Notification de violation de données personnelles', recipient: 'Autorité de contrôle (CNIL)' },
+  'gdpr.processor_to_controller': { reportName: 'Notification de la violation au responsable du traitement', recipient: 'Le responsable du traitement' },
+  'gdpr.data_subjects': { reportName: 'Communication aux personnes concernées', recipient: 'Les personnes concernées' },
+  'nis2.early_warning': { reportName: 'Alerte précoce', recipient: nis2AuthorityFr },
+  'nis2.notification': { reportName: 'Notification d\'incident', recipient: nis2AuthorityFr },
+  'nis2.progress': { reportName: 'Rapport d\'avancement', recipient: nis2AuthorityFr },
+  'nis2.final': { reportName: 'Rapport final', recipient: nis2AuthorityFr },
+  'nis2.recipients': { reportName: 'Information des destinataires du service', recipient: 'Destinataires du service' },
+  'dora.initial': { reportName: 'Notification initiale', recipient: doraAuthorityFr },
+  'dora.intermediate': { reportName: 'Rapport intermédiaire', recipient: doraAuthorityFr },
+  'dora.final': { reportName: 'Rapport final', recipient: doraAuthorityFr },
+  'dora.clients': { reportName: 'Information des clients', recipient: 'Clients' },
+  'eprivacy.initial': { reportName: 'Notification initiale de violation', recipient: 'Autorité nationale (CNIL)' },
+  'eprivacy.second': { reportName: 'Seconde notification de violation', recipient: 'Autorité nationale (CNIL)' },
+  'fr.anssi': { reportName: 'Déclaration d\'incident (OIV/OSE)', recipient: 'ANSSI / CERT-FR' },
+  'fr.telecom': { reportName: 'Déclaration d\'incident de sécurité (télécoms)', recipient: 'Ministère de l\'Intérieur (+ ANSSI si d\'origine informatique)' },
+  'fr.health': { reportName: 'Déclaration d\'incident grave de sécurité des SI', recipient: 'ARS, via le portail de signalement des événements indésirables' },
+};

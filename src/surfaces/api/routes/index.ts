@@ -11,6 +11,8 @@ import { registerSettingsRoutes } from './settings.ts';
 import { registerMessageRoutes } from './messages.ts';
 import { registerDeliveryRoutes } from './deliveries.ts';
 import { registerRegulatoryRoutes } from './regulatory.ts';
+import { registerBreachRegisterRoutes } from './breach-register.ts';
+import { registerRegulatoryReportRoutes } from './regulatory-reports.ts';
 import { registerChannelRoutes } from './channels.ts';
 import { registerSubscriptionRoutes } from './subscriptions.ts';
 import { registerPublicSubscriptionRoutes } from './public-subscriptions.ts';
@@ -27,6 +29,8 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>) {
   registerMessageRoutes(app);
   registerDeliveryRoutes(app);
   registerRegulatoryRoutes(app);
+  registerBreachRegisterRoutes(app);
+  registerRegulatoryReportRoutes(app);
   registerChannelRoutes(app);
   registerSubscriptionRoutes(app);
   registerPublicSubscriptionRoutes(app);
