@@ -18,6 +18,8 @@ export function toDate(value: string | null | undefined): Date | null | undefine
   return value == null ? value : new Date(value);
 }
 export const DateOnly = z.iso.date();
+/** A local time of day, 24-hour: "16:00". */
+export const DailyTime = z.string().regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'a time of day such as 16:00');
 export const Language = z.enum(['fr', 'en']);
 export const TimeZone = z.string().refine(isTimeZone, 'an IANA time zone such as Europe/Paris');
 

@@ -50,7 +50,7 @@ describe('the fact sheet through the admin API', () => {
     assert.deepEqual(body.audiences, []);
     assert.equal(body.referent, null);
     for (const list of ['known', 'unconfirmed', 'said', 'promised', 'rumors', 'key_messages', 'withdrawn']) assert.deepEqual(body[list], [], list);
-    assert.deepEqual(body.promises_summary, { pending: 0, kept: 0, broken: 0, dropped: 0 });
+    assert.deepEqual(body.promises_summary, { pending: 0, kept: 0, broken: 0, dropped: 0, postponed: 0 });
     assert.deepEqual(body.figures, {});
   });
 
@@ -159,7 +159,7 @@ describe('the fact sheet through the admin API', () => {
     const gesture = await add(id, { kind: 'promised', promise_kind: 'compensation', text: 'One month free for affected customers', due_at: iso(240 * minute) });
     await add(id, { kind: 'promised', promise_kind: 'other', text: 'A call with each key account' });
     let body = (await sheet(id)).body;
-    assert.deepEqual(body.promises_summary, { pending: 3, kept: 0, broken: 0, dropped: 0 });
+    assert.deepEqual(body.promises_summary, { pending: 3, kept: 0, broken: 0, dropped: 0, postponed: 0 });
     assert.equal(body.promised[0].state, 'pending');
     assert.equal(body.promised[0].overdue, false);
 
@@ -168,7 +168,7 @@ describe('the fact sheet through the admin API', () => {
     const late = body.promised.find((p: any) => p.id === report.id);
     assert.equal(late.state, 'broken');
     assert.equal(late.overdue, true);
-    assert.deepEqual(body.promises_summary, { pending: 2, kept: 0, broken: 1, dropped: 0 });
+    assert.deepEqual(body.promises_summary, { pending: 2, kept: 0, broken: 1, dropped: 0, postponed: 0 });
     assert.equal(body.as_of, h.clock.now().toISOString());
 
     const kept = await h.request('PATCH', entry(id, report.id), { token: h.tokens.comms_lead, body: { state: 'kept' } });
@@ -183,7 +183,7 @@ describe('the fact sheet through the admin API', () => {
     const dropped = await h.request('PATCH', entry(id, gesture.id), { token: h.tokens.comms_lead, body: { state: 'dropped', state_reason: 'Replaced by a refund decided by the board' } });
     assert.equal(dropped.status, 200);
     assert.equal(dropped.body.state_reason, 'Replaced by a refund decided by the board');
-    assert.deepEqual((await sheet(id)).body.promises_summary, { pending: 1, kept: 1, broken: 0, dropped: 1 });
+    assert.deepEqual((await sheet(id)).body.promises_summary, { pending: 1, kept: 1, broken: 0, dropped: 1, postponed: 0 });
   });
 
   it('an entry of another incident, an unknown entry and an unknown incident are all 404', async () => {
@@ -399,7 +399,7 @@ describe('the fact sheet through the admin API', () => {
       { text: 'SMS are not delivered. Next update at 16:00.', audience: 'customers', channel: 'status_page', language: 'en', message_id: 'msg000000001' },
     );
     assert.equal(body.promised[0].promise_kind, 'next_update');
-    assert.deepEqual(body.promises_summary, { pending: 1, kept: 0, broken: 0, dropped: 0 });
+    assert.deepEqual(body.promises_summary, { pending: 1, kept: 0, broken: 0, dropped: 0, postponed: 0 });
 
     h.clock.set(at(25));
     await h.db.transaction(async (tx) => {
@@ -408,7 +408,7 @@ describe('the fact sheet through the admin API', () => {
     });
     h.clock.set(at(70));
     body = (await sheet(id)).body;
-    assert.deepEqual(body.promises_summary, { pending: 0, kept: 1, broken: 1, dropped: 0 }, 'the second promise is past due: broken before anyone publishes');
+    assert.deepEqual(body.promises_summary, { pending: 0, kept: 1, broken: 1, dropped: 0, postponed: 0 }, 'the second promise is past due: broken before anyone publishes');
     assert.equal(body.promised[1].overdue, true);
     await h.db.transaction(async (tx) => {
       assert.deepEqual(await settleNextUpdatePromises(tx, ctx, id, at(70)), { kept: 0, broken: 1 });
@@ -416,7 +416,7 @@ describe('the fact sheet through the admin API', () => {
     body = (await sheet(id)).body;
     assert.deepEqual(body.promised.map((p: any) => [p.state, p.overdue]), [['kept', false], ['broken', false]]);
     assert.match(body.promised[1].state_reason, /late/);
-    assert.deepEqual(body.promises_summary, { pending: 0, kept: 1, broken: 1, dropped: 0 });
+    assert.deepEqual(body.promises_summary, { pending: 0, kept: 1, broken: 1, dropped: 0, postponed: 0 });
 
     const said = body.said[0];
     assert.equal((await h.request('PATCH', entry(id, said.id), { token: h.tokens.owner, body: { text: 'rewritten' } })).status, 409);

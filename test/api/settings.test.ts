@@ -72,6 +72,29 @@ describe('communication settings through the admin API', () => {
     assert.deepEqual((await settings()).body.lint_rules, { jargon: 'error', readability: 'off' });
   });
 
+  it('maintenance notices go 24 h and 1 h ahead unless the workspace sets up to four offsets of 1 h to a week, each once', async () => {
+    assert.deepEqual((await settings()).body.maintenance_notice_hours, [24, 1]);
+    const wrong = await h.request('PATCH', path, { token: h.tokens.comms_lead, body: { maintenance_notice_hours: [0, 169, 2.5, 24] } });
+    assert.equal(wrong.status, 400);
+    assert.deepEqual(wrong.body.errors.map((e: any) => e.pointer), ['/maintenance_notice_hours/0', '/maintenance_notice_hours/1', '/maintenance_notice_hours/2'], 'two out of range, one not whole');
+    const five = await h.request('PATCH', path, { token: h.tokens.comms_lead, body: { maintenance_notice_hours: [1, 2, 3, 4, 5] } });
+    assert.equal(five.status, 400);
+    assert.deepEqual(five.body.errors.map((e: any) => e.pointer), ['/maintenance_notice_hours']);
+    const twice = await h.request('PATCH', path, { token: h.tokens.comms_lead, body: { maintenance_notice_hours: [24, 1, 24] } });
+    assert.equal(twice.status, 400);
+    assert.deepEqual(twice.body.errors, [{ pointer: '/maintenance_notice_hours/2', detail: '24 is listed twice' }]);
+    const ok = await h.request('PATCH', path, { token: h.tokens.comms_lead, body: { maintenance_notice_hours: [1, 168, 48] } });
+    assert.equal(ok.status, 200, JSON.stringify(ok.body));
+    assert.deepEqual(ok.body.maintenance_notice_hours, [168, 48, 1], 'furthest first');
+    assert.deepEqual((await settings()).body.maintenance_notice_hours, [168, 48, 1]);
+    const none = await h.request('PATCH', path, { token: h.tokens.owner, body: { maintenance_notice_hours: [] } });
+    assert.deepEqual(none.body.maintenance_notice_hours, [], 'no notices at all');
+    const untouched = await h.request('PATCH', path, { token: h.tokens.owner, body: { four_eyes: true } });
+    assert.deepEqual(untouched.body.maintenance_notice_hours, [], 'an edit that does not name them keeps them');
+    assert.equal((await h.request('PATCH', path, { token: h.tokens.incident_lead, body: { maintenance_notice_hours: [2] } })).status, 403);
+    await h.request('PATCH', path, { token: h.tokens.owner, body: { maintenance_notice_hours: [24, 1] } });
+  });
+
   it('two admins editing the settings: the second gets 412 and the first change stays', async () => {
     const current = await settings();
     const etag = current.headers.get('etag')!;

@@ -162,8 +162,9 @@ describe('exporting and importing a workspace', () => {
       select distinct table_name from information_schema.columns
       where table_schema = current_schema() and column_name = 'workspace_id'`.execute(h.db.db);
     // Memberships travel as `members`; sessions, tokens, keys, rate limits, access grants and the
-    // publishers' journal are secrets or the installation's own work.
-    const installationOnly = ['sessions', 'api_tokens', 'idempotency_keys', 'rate_limits', 'memberships', 'page_access_grants', 'public_changes', 'deliveries'];
+    // publishers' journal are secrets or the installation's own work; so are the deliveries and the
+    // clocks' alerts, which went to this installation's people.
+    const installationOnly = ['sessions', 'api_tokens', 'idempotency_keys', 'rate_limits', 'memberships', 'page_access_grants', 'public_changes', 'deliveries', 'clock_alerts'];
     const carried = new Set<string>(workspaceTables.map((table) => table.name));
     assert.deepEqual(rows.map((row) => row.table_name).filter((table) => !carried.has(table) && !installationOnly.includes(table)).sort(), []);
   });

@@ -176,6 +176,8 @@ export interface IncidentsTable {
   updated_at: DefaultedTimestamp;
   /** The public promise of the next update (migration 0005). */
   next_update_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** A daily communiqué at this local time ("16:00") when no next update was promised (migration 0011). */
+  daily_update_time: ColumnType<string | null, string | null | undefined, string | null>;
   version: Version;
 }
 
@@ -221,6 +223,9 @@ export interface MaintenancesTable {
   created_at: CreatedAt;
   updated_at: DefaultedTimestamp;
   version: Version;
+  /** Migration 0013: the nearest notice queued to subscribers, and the start it announced. */
+  notice_for: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  notice_hours: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface MaintenanceComponentsTable {
@@ -308,6 +313,8 @@ export interface CommsSettingsTable {
   first_message_minutes: ColumnType<number, number | undefined, number>;
   remind_before_minutes: ColumnType<number, number | undefined, number>;
   escalate_after_minutes: ColumnType<number, number | undefined, number>;
+  /** Migration 0013: hours before a maintenance starts that its subscribers are told, 0 to 4 of 1–168. */
+  maintenance_notice_hours: ColumnType<number[], number[] | undefined, number[]>;
   updated_at: DefaultedTimestamp;
   version: Version;
 }
@@ -483,7 +490,7 @@ export interface SuppressionsTable {
   created_at: CreatedAt;
 }
 export type EndpointKind = 'slack' | 'teams' | 'discord' | 'google_chat' | 'mattermost' | 'email' | 'webhook' | 'mastodon';
-export type EndpointPurpose = 'chat' | 'support_script' | 'social';
+export type EndpointPurpose = 'chat' | 'support_script' | 'social' | 'alerts';
 export interface ChannelEndpointsTable {
   workspace_id: string;
   id: string;
@@ -502,7 +509,7 @@ export interface ChannelEndpointsTable {
   updated_at: DefaultedTimestamp;
   version: Version;
 }
-export type DeliveryKind = 'message' | 'update' | 'confirmation' | 'notice';
+export type DeliveryKind = 'message' | 'update' | 'confirmation' | 'notice' | 'maintenance';
 /** A one-off delivery's own content (a confirmation): what a message delivery reads from its variant. */
 export interface DeliveryPayload {
   subject?: string;
@@ -519,6 +526,8 @@ export interface DeliveriesTable {
   variant_id: Nullable<string>;
   /** An incident update posted without a message (migration 0008). */
   update_id: Nullable<string>;
+  /** A maintenance notice to a subscriber (migration 0013). */
+  maintenance_id: Nullable<string>;
   channel: DeliveryChannel;
   subscriber_id: Nullable<string>;
   endpoint_id: Nullable<string>;
@@ -592,6 +601,87 @@ export interface RegulatorySubmissionsTable {
   created_at: CreatedAt;
 }
 
+/** What a person wrote in an incident's report form, per content key (migration 0012); the prefill is not stored. */
+export interface RegulatoryReportsTable {
+  workspace_id: string;
+  incident_id: string;
+  report: string;
+  answers: ColumnType<Record<string, string>, string | undefined, string>;
+  updated_at: DefaultedTimestamp;
+  updated_by_name: string;
+  version: Version;
+}
+
+/** A reminder or escalation the clock sweep raised (migration 0011): what the console shows. */
+export interface ClockAlertsTable {
+  workspace_id: string;
+  id: string;
+  alert_key: string;
+  incident_id: string;
+  clock: 'first_message' | 'next_update';
+  step: 'reminder' | 'due' | 'escalation';
+  due_at: Timestamp;
+  recipient_ids: ColumnType<string[], string[] | undefined, string[]>;
+  created_at: CreatedAt;
+  acknowledged_at: NullableTimestamp;
+  acknowledged_by_name: Nullable<string>;
+}
+
+/** An Art. 34(3) exemption a breach record uses, with why it applies (migration 0014). */
+export interface BreachExemption {
+  code: 'encrypted' | 'subsequent_measures' | 'disproportionate_effort';
+  justification: string;
+}
+
+/** A personal-data breach in the register (migration 0014); an incident's row holds no risk or awareness. */
+export interface BreachRecordsTable {
+  workspace_id: string;
+  id: string;
+  incident_id: string | null;
+  title: Nullable<string>;
+  aware_at: NullableTimestamp;
+  description: Nullable<string>;
+  data_categories: ColumnType<string[], string[] | undefined, string[]>;
+  special_categories: ColumnType<boolean, boolean | undefined, boolean>;
+  subjects_approx: Nullable<number>;
+  records_approx: Nullable<number>;
+  consequences: Nullable<string>;
+  measures: Nullable<string>;
+  risk: Nullable<GdprRiskLevel>;
+  risk_rationale: Nullable<string>;
+  exemptions: ColumnType<BreachExemption[], string | undefined, string>;
+  decision_notes: Nullable<string>;
+  authority_notified_at: NullableTimestamp;
+  authority_ref: Nullable<string>;
+  data_subjects_informed_at: NullableTimestamp;
+  created_by_id: string | null;
+  created_by_name: string;
+  created_at: CreatedAt;
+  updated_by_id: string | null;
+  updated_by_name: string;
+  updated_at: DefaultedTimestamp;
+  version: Version;
+}
+
+/** A customer the workspace processes personal data for, notified of a breach (migration 0014). */
+export interface DataControllersTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  email: string;
+  language: Language;
+  all_components: ColumnType<boolean, boolean | undefined, boolean>;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+  updated_at: DefaultedTimestamp;
+  version: Version;
+}
+export interface DataControllerComponentsTable {
+  workspace_id: string;
+  controller_id: string;
+  component_id: string;
+}
+
 export interface Database {
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -628,6 +718,11 @@ export interface Database {
   regulatory_profiles: RegulatoryProfilesTable;
   incident_regulatory: IncidentRegulatoryTable;
   regulatory_submissions: RegulatorySubmissionsTable;
+  regulatory_reports: RegulatoryReportsTable;
+  clock_alerts: ClockAlertsTable;
+  breach_records: BreachRecordsTable;
+  data_controllers: DataControllersTable;
+  data_controller_components: DataControllerComponentsTable;
   idempotency_keys: IdempotencyKeysTable;
   rate_limits: RateLimitsTable;
 }

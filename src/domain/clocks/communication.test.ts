@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { communicationClocks, defaultEscalationPolicy, dueEscalationSteps, type CommunicationInput } from './communication.ts';
+import { communicationClocks, defaultEscalationPolicy, dueEscalationSteps, nextDailyUpdate, type CommunicationInput } from './communication.ts';
 
 const at = (time: string) => new Date(`2027-06-01T${time}:00Z`);
 const input = (set: Partial<CommunicationInput>): CommunicationInput => ({
@@ -31,6 +31,25 @@ describe('communication clocks', () => {
     const cadence = communicationClocks(input({ firstPublicAt: at('10:10'), lastPublicAt: at('10:20'), cadenceMinutes: 30, now: at('10:40') }))[1]!;
     assert.deepEqual([cadence.dueAt, cadence.status, cadence.isPromised], [at('10:50'), 'running', false]);
     assert.equal(communicationClocks(input({ firstPublicAt: at('10:10'), lastPublicAt: at('10:20'), isOpen: false })).length, 1);
+  });
+});
+
+describe('the daily communiqué', () => {
+  it('replaces the cadence when no time was promised: today at the hour when it is ahead, else tomorrow, in local time', () => {
+    // 14:20 UTC is 16:20 in Paris (summer time): the 16:00 communiqué is tomorrow's.
+    const daily = communicationClocks(input({ firstPublicAt: at('10:10'), lastPublicAt: at('14:20'), dailyUpdateTime: '16:00', timeZone: 'Europe/Paris', now: at('14:30') }))[1]!;
+    assert.deepEqual([daily.dueAt.toISOString(), daily.isPromised], ['2027-06-02T14:00:00.000Z', false]);
+    const today = communicationClocks(input({ firstPublicAt: at('10:10'), lastPublicAt: at('10:10'), dailyUpdateTime: '16:00', timeZone: 'Europe/Paris', now: at('10:30') }))[1]!;
+    assert.equal(today.dueAt.toISOString(), '2027-06-01T14:00:00.000Z');
+    const promised = communicationClocks(input({ firstPublicAt: at('10:10'), lastPublicAt: at('10:10'), nextUpdateAt: at('12:00'), dailyUpdateTime: '16:00', timeZone: 'Europe/Paris' }))[1]!;
+    assert.equal(promised.dueAt.toISOString(), at('12:00').toISOString(), 'a promise made in public wins');
+  });
+
+  it('keeps its local hour across the change to winter time', () => {
+    // Saturday 30 October 2027, 17:00 in Paris (UTC+2); the clocks go back on Sunday night.
+    const first = nextDailyUpdate(new Date('2027-10-30T15:00:00Z'), '16:00', 'Europe/Paris');
+    assert.equal(first.toISOString(), '2027-10-31T15:00:00.000Z', 'Sunday 16:00 is UTC+1');
+    assert.equal(nextDailyUpdate(new Date('2027-10-30T13:59:00Z'), '16:00', 'Europe/Paris').toISOString(), '2027-10-30T14:00:00.000Z');
   });
 });
 

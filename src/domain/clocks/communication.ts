@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+
 /**
  * The communication clocks of an open incident (doctrine §1): a first public message within the
  * hour of detection, then every update promising the next. Before each deadline the referent is
@@ -21,6 +23,10 @@ export interface CommunicationInput {
   firstMessageMinutes: number;
   /** Minutes between updates for the incident's impact, when no time was promised. */
   cadenceMinutes: number;
+  /** A daily communiqué at this local time ("16:00") replaces the cadence when no time was promised. */
+  dailyUpdateTime?: string | null;
+  /** IANA time zone the daily communiqué's time is read in. (Default: 'UTC') */
+  timeZone?: string;
   now: Date;
 }
 
@@ -46,10 +52,27 @@ export function communicationClocks(input: CommunicationInput): CommunicationClo
     clocks.push({ id: 'first_message', dueAt: firstDue, status: input.now > firstDue ? 'overdue' : 'running', isPromised: false });
   }
   if (input.isOpen && input.lastPublicAt) {
-    const dueAt = input.nextUpdateAt ?? new Date(input.lastPublicAt.getTime() + input.cadenceMinutes * minute);
+    const dueAt =
+      input.nextUpdateAt ??
+      (input.dailyUpdateTime
+        ? nextDailyUpdate(input.lastPublicAt, input.dailyUpdateTime, input.timeZone ?? 'UTC')
+        : new Date(input.lastPublicAt.getTime() + input.cadenceMinutes * minute));
     clocks.push({ id: 'next_update', dueAt, status: input.now > dueAt ? 'overdue' : 'running', isPromised: input.nextUpdateAt !== null });
   }
   return clocks;
+}
+
+/**
+ * The first time strictly after `after` that the wall clock of `timeZone` reads `time` ("16:00"):
+ * today's when it is still ahead, else tomorrow's. On a DST change the local time that does not
+ * exist moves forward an hour, as luxon does.
+ */
+export function nextDailyUpdate(after: Date, time: string, timeZone: string): Date {
+  const [hour, minuteOfHour] = time.split(':').map(Number) as [number, number];
+  const local = DateTime.fromJSDate(after, { zone: timeZone });
+  let due = local.set({ hour, minute: minuteOfHour, second: 0, millisecond: 0 });
+  if (due <= local) due = local.plus({ days: 1 }).set({ hour, minute: minuteOfHour, second: 0, millisecond: 0 });
+  return due.toJSDate();
 }
 
 export type EscalationStep = 'reminder' | 'due' | 'escalation';

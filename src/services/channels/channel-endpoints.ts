@@ -11,22 +11,25 @@ import { Language, Name, parseInput } from '../schemas.ts';
 const kinds = [...chatKinds, 'email', 'webhook', 'mastodon'] as const;
 type Kind = (typeof kinds)[number];
 
-/** Which kinds can carry which variants: chat rooms the chat variant, the support desk its script, Mastodon the social one. */
+/**
+ * Which kinds can carry which variants: chat rooms the chat variant, the support desk its script,
+ * Mastodon the social one; `alerts` is the crisis cell's own room, where reminders and escalations go.
+ */
 const purposesOf: Record<Kind, readonly string[]> = {
-  slack: ['chat', 'support_script'],
-  teams: ['chat', 'support_script'],
-  discord: ['chat', 'support_script'],
-  google_chat: ['chat', 'support_script'],
-  mattermost: ['chat', 'support_script'],
-  email: ['chat', 'support_script'],
-  webhook: ['chat', 'support_script'],
+  slack: ['chat', 'support_script', 'alerts'],
+  teams: ['chat', 'support_script', 'alerts'],
+  discord: ['chat', 'support_script', 'alerts'],
+  google_chat: ['chat', 'support_script', 'alerts'],
+  mattermost: ['chat', 'support_script', 'alerts'],
+  email: ['chat', 'support_script', 'alerts'],
+  webhook: ['chat', 'support_script', 'alerts'],
   mastodon: ['social'],
 };
 
 const Fields = {
   name: Name,
   kind: z.enum(kinds),
-  purpose: z.enum(['chat', 'support_script', 'social']),
+  purpose: z.enum(['chat', 'support_script', 'social', 'alerts']),
   /** The audience whose variants this endpoint receives (employees in the crisis room, support agents…). */
   audience: z.string().trim().min(1).max(64),
   /** null: the workspace's language. */
@@ -63,7 +66,7 @@ export function presentEndpoint(row: Row<'channel_endpoints'>) {
   };
 }
 
-/** The team's channels: chat rooms, the support desk, a Mastodon account. */
+/** The team's channels: chat rooms, the support desk, a Mastodon account, the crisis cell's alert room. */
 export async function listEndpoints({ ctx }: { ctx: Ctx }) {
   authorize(ctx, 'channels.manage');
   const rows = await (ctx.tx ?? ctx.db.db).selectFrom('channel_endpoints').selectAll().where('workspace_id', '=', ctx.workspaceId).orderBy('name').execute();

@@ -12,7 +12,7 @@ const words = {
     } as Record<EscalationStep, (name: string, what: string, at: string) => string>,
     body: (promised: boolean) =>
       promised
-        ? 'This time was promised publicly. Publish an update before it, even to say that work goes on; to move it, give the reason in the next update.'
+        ? 'This time was promised publicly. Publish an update before it, even to say that work goes on; to move it, postpone it with its reason: the status page gives the new time.'
         : 'Customers are waiting. Publish what is known, what is not yet, and when the next update comes.',
     how: (id: string) => `Incident ${id}: publish a message, or tocsin incident update ${id} --status … --body … --next-update ….`,
   },
@@ -25,7 +25,7 @@ const words = {
     } as Record<EscalationStep, (name: string, what: string, at: string) => string>,
     body: (promised: boolean) =>
       promised
-        ? 'Cette heure a été promise publiquement. Publiez un point avant, même pour dire que le travail continue ; pour la déplacer, donnez-en la raison dans le prochain point.'
+        ? 'Cette heure a été promise publiquement. Publiez un point avant, même pour dire que le travail continue ; pour la déplacer, reportez-la en donnant la raison : la page de statut annonce la nouvelle heure.'
         : 'Les clients attendent. Publiez ce qui est connu, ce qui ne l’est pas encore, et l’heure du prochain point.',
     how: (id: string) => `Incident ${id} : publiez un message, ou tocsin incident update ${id} --status … --body … --next-update ….`,
   },

@@ -3,6 +3,8 @@ import type { DatabaseHandle } from '../../adapters/db/connect.ts';
 import type { Impact } from '../../domain/incident/lifecycle.ts';
 import { communicationClocks, dueEscalationSteps, stepAudience, type CommunicationClock } from '../../domain/clocks/communication.ts';
 import { defaultCadence } from '../../domain/message/next-update.ts';
+import type { Language } from '../../adapters/db/schema.ts';
+import { newId } from '../../domain/ids.ts';
 import { reminderPayload } from './reminder-text.ts';
 
 export interface OpenIncident {
@@ -21,6 +23,8 @@ export interface OpenIncident {
   first_message_minutes: number | null;
   remind_before_minutes: number | null;
   escalate_after_minutes: number | null;
+  daily_update_time: string | null;
+  default_language: Language;
 }
 
 /**
@@ -29,10 +33,10 @@ export interface OpenIncident {
  */
 export async function loadClockSources(db: DatabaseHandle, only: { workspaceId?: string; incidentId?: string }): Promise<Array<OpenIncident & { status: string }>> {
   const { rows } = await sql<OpenIncident & { status: string }>`
-    select i.workspace_id, i.id, i.name, i.impact, i.status, coalesce(i.detected_at, i.created_at) as detected_at, i.next_update_at, i.referent_id, i.backup_referent_id,
+    select i.workspace_id, i.id, i.name, i.impact, i.status, coalesce(i.detected_at, i.created_at) as detected_at, i.next_update_at, i.daily_update_time, i.referent_id, i.backup_referent_id,
       (select min(u.published_at) from incident_updates u where u.workspace_id = i.workspace_id and u.incident_id = i.id) as first_public_at,
       (select max(u.published_at) from incident_updates u where u.workspace_id = i.workspace_id and u.incident_id = i.id) as last_public_at,
-      w.time_zone, s.cadence, s.first_message_minutes, s.remind_before_minutes, s.escalate_after_minutes
+      w.time_zone, w.default_language, s.cadence, s.first_message_minutes, s.remind_before_minutes, s.escalate_after_minutes
     from incidents i
     join workspaces w on w.id = i.workspace_id
     left join comms_settings s on s.workspace_id = i.workspace_id
@@ -41,7 +45,11 @@ export async function loadClockSources(db: DatabaseHandle, only: { workspaceId?:
 }
 
 /** The communication clocks of one open incident, as the sweep and the API read them. */
-export function clocksOf(incident: Pick<OpenIncident, 'detected_at' | 'next_update_at' | 'first_public_at' | 'last_public_at' | 'impact' | 'cadence' | 'first_message_minutes'>, now: Date, isOpen = true): CommunicationClock[] {
+export function clocksOf(
+  incident: Pick<OpenIncident, 'detected_at' | 'next_update_at' | 'first_public_at' | 'last_public_at' | 'impact' | 'cadence' | 'first_message_minutes' | 'daily_update_time' | 'time_zone'>,
+  now: Date,
+  isOpen = true,
+): CommunicationClock[] {
   return communicationClocks({
     detectedAt: incident.detected_at,
     firstPublicAt: incident.first_public_at,
@@ -50,50 +58,73 @@ export function clocksOf(incident: Pick<OpenIncident, 'detected_at' | 'next_upda
     isOpen,
     firstMessageMinutes: incident.first_message_minutes ?? 60,
     cadenceMinutes: { ...defaultCadence, ...incident.cadence }[incident.impact],
+    dailyUpdateTime: incident.daily_update_time,
+    timeZone: incident.time_zone,
     now,
   });
 }
 
-/** The key that makes a reminder one delivery whatever the number of workers and sweeps. */
-export const reminderKey = (incidentId: string, clock: string, dueAt: Date, step: string, userId: string) => `c:${incidentId}:${clock}:${dueAt.getTime()}:${step}:${userId}`;
+/** The key of a reminder step: one alert, and one delivery per person or room, whatever the number of workers and sweeps. */
+export const alertKey = (incidentId: string, clock: string, dueAt: Date, step: string) => `c:${incidentId}:${clock}:${dueAt.getTime()}:${step}`;
+export const reminderKey = (incidentId: string, clock: string, dueAt: Date, step: string, userId: string) => `${alertKey(incidentId, clock, dueAt, step)}:${userId}`;
+const roomKey = (incidentId: string, clock: string, dueAt: Date, step: string, endpointId: string) => `${alertKey(incidentId, clock, dueAt, step)}:e:${endpointId}`;
 
 /**
  * The reminder sweep (every minute, on any worker): for each open incident whose first message or
- * next update is coming or late, queues the step's e-mails — the referent before the deadline, the
- * backup and the incident leads at it, the owners after it — through the delivery path. Each has
- * its key: two sweeps, or two workers, queue it once; a deadline met sends nothing more; a new
- * promise starts new reminders.
+ * next update is coming or late, raises the step's alert (what the console shows) and queues its
+ * messages through the delivery path: e-mails to the referent before the deadline, to the backup
+ * and the incident leads at it, to the owners after it, and a post in the crisis cell's rooms
+ * (channel endpoints for `alerts`). Each has its key: two sweeps, or two workers, queue it once; a
+ * deadline met sends nothing more; a new promise starts new reminders.
  */
-export async function sendDueReminders({ db, now }: { db: DatabaseHandle; now: Date }): Promise<{ queued: number }> {
+export async function sendDueReminders({ db, now }: { db: DatabaseHandle; now: Date }): Promise<{ queued: number; alerts: number }> {
   const incidents = await loadClockSources(db, {});
   let queued = 0;
+  let alerts = 0;
   for (const incident of incidents) {
     const policy = { remindBeforeMinutes: incident.remind_before_minutes ?? 15, escalateAfterMinutes: incident.escalate_after_minutes ?? 15 };
     for (const clock of clocksOf(incident, now)) {
       for (const { step } of dueEscalationSteps(clock, policy, now)) {
         const people = await recipients(db, incident, stepAudience[step]);
-        if (people.length === 0) continue;
-        const result = await db.db
-          .insertInto('deliveries')
-          .values(people.map((person) => ({
-            workspace_id: incident.workspace_id,
-            dedupe_key: reminderKey(incident.id, clock.id, clock.dueAt, step, person.id),
-            kind: 'notice' as const,
-            channel: 'email' as const,
-            address: person.email,
-            language: person.locale,
-            payload: JSON.stringify(reminderPayload({ step, clock: clock.id, incidentId: incident.id, incidentName: incident.name, dueAt: clock.dueAt, isPromised: clock.isPromised, language: person.locale, timeZone: incident.time_zone })),
-            next_attempt_at: now,
-            created_at: now,
-            updated_at: now,
-          })))
-          .onConflict((oc) => oc.columns(['workspace_id', 'dedupe_key']).doNothing())
-          .executeTakeFirst();
-        queued += Number(result.numInsertedOrUpdatedRows ?? 0);
+        const rooms = await alertRooms(db, incident.workspace_id);
+        const text = (language: Language) => reminderPayload({ step, clock: clock.id, incidentId: incident.id, incidentName: incident.name, dueAt: clock.dueAt, isPromised: clock.isPromised, language, timeZone: incident.time_zone });
+        await db.db.transaction().execute(async (tx) => {
+          const raised = await tx
+            .insertInto('clock_alerts')
+            .values({ workspace_id: incident.workspace_id, id: newId(), alert_key: alertKey(incident.id, clock.id, clock.dueAt, step), incident_id: incident.id, clock: clock.id, step, due_at: clock.dueAt, recipient_ids: people.map((p) => p.id), created_at: now })
+            .onConflict((oc) => oc.columns(['workspace_id', 'alert_key']).doNothing())
+            .executeTakeFirst();
+          alerts += Number(raised.numInsertedOrUpdatedRows ?? 0);
+          const deliveries = [
+            ...people.map((person) => ({ dedupe_key: reminderKey(incident.id, clock.id, clock.dueAt, step, person.id), channel: 'email' as const, endpoint_id: null, address: person.email, language: person.locale })),
+            ...rooms.map((room) => ({ dedupe_key: roomKey(incident.id, clock.id, clock.dueAt, step, room.id), channel: room.channel, endpoint_id: room.id, address: room.target, language: room.language ?? incident.default_language })),
+          ];
+          if (deliveries.length === 0) return;
+          const result = await tx
+            .insertInto('deliveries')
+            .values(deliveries.map((d) => ({ ...d, workspace_id: incident.workspace_id, kind: 'notice' as const, payload: JSON.stringify(text(d.language)), next_attempt_at: now, created_at: now, updated_at: now })))
+            .onConflict((oc) => oc.columns(['workspace_id', 'dedupe_key']).doNothing())
+            .executeTakeFirst();
+          queued += Number(result.numInsertedOrUpdatedRows ?? 0);
+        });
       }
     }
   }
-  return { queued };
+  return { queued, alerts };
+}
+
+/** The crisis cell's rooms: enabled endpoints for `alerts` (chat rooms, a mailbox, a signed webhook). */
+async function alertRooms(db: DatabaseHandle, workspaceId: string) {
+  const rows = await db.db
+    .selectFrom('channel_endpoints')
+    .select(['id', 'kind', 'target', 'language'])
+    .where('workspace_id', '=', workspaceId)
+    .where('purpose', '=', 'alerts')
+    .where('enabled', '=', true)
+    .where('disabled_at', 'is', null)
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({ ...row, channel: row.kind === 'email' ? ('email' as const) : row.kind === 'webhook' ? ('webhook' as const) : ('chat' as const) }));
 }
 
 /** The people a step goes to: the referent (else the incident leads); the backup and the incident leads; the owners. */

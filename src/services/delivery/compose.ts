@@ -6,7 +6,8 @@ import { formatMoment } from '../../domain/message/format.ts';
 import { escapeHtml } from '../../status-page/html/escape.ts';
 import { renderMarkdown } from '../../status-page/markdown.ts';
 import type { ClaimedDelivery } from './claim.ts';
-import type { IncidentContent, PageContent, VariantContent } from './delivery-context.ts';
+import type { IncidentContent, MaintenanceContent, NoticeContent, PageContent, VariantContent } from './delivery-context.ts';
+import type { NoticeText } from '../../domain/maintenance/notices.ts';
 
 const footer = {
   fr: {
@@ -129,6 +130,72 @@ export function incidentEvent(variant: VariantContent, incident: IncidentContent
           { id: variant.incidentUpdateId, status: incident.status, body: variant.body, language: variant.language, created_at: (variant.publishedAt ?? incident.updatedAt).toISOString() },
         ],
       },
+    },
+  };
+}
+
+const maintenanceFooter = {
+  fr: { calendar: 'Voir le calendrier des maintenances', colon: ' : ' },
+  en: { calendar: 'See the maintenance calendar', colon: ': ' },
+} as const;
+
+/**
+ * A subscriber's notice before a maintenance starts: when, what it touches and its latest update,
+ * with the footer and unsubscribe link of every subscriber e-mail. Written at send time: "starts in
+ * 1 hour" is true when it goes.
+ */
+export function maintenanceMail(text: NoticeText, maintenance: MaintenanceContent, page: PageContent, language: Language): MailContent {
+  const words = { ...footer[language], ...maintenanceFooter[language] };
+  const calendarUrl = `${page.url}/maintenances.html`;
+  const subject = oneLine(text.subject);
+  const update = maintenance.latestUpdate?.body.trim() || null;
+  const facts = text.facts.map(([label, value]) => `${label}${words.colon}${value}`).join('\n');
+  const body = `${text.intro}\n\n${facts}\n${update ? `\n${text.latestUpdateLabel}${words.colon.trimEnd()}\n${update}\n` : ''}`;
+  const html = htmlDocument(
+    language,
+    subject,
+    `<p>${escapeHtml(text.intro)}</p><ul>${text.facts.map(([label, value]) => `<li><strong>${escapeHtml(label)}</strong>${escapeHtml(words.colon)}${escapeHtml(value)}</li>`).join('')}</ul>` +
+      (update ? `<p><strong>${escapeHtml(text.latestUpdateLabel)}</strong></p>${renderMarkdown(update)}` : ''),
+    `<p>${escapeHtml(words.why(page.name))}</p><p><a href="${escapeHtml(calendarUrl)}">${escapeHtml(words.calendar)}</a> · <a href="${unsubscribeUrlPlaceholder}">${escapeHtml(words.leave)}</a></p>`,
+  );
+  return { subject, text: `${body}\n-- \n${words.why(page.name)}\n${words.calendar}: ${calendarUrl}\n${words.leave}: ${unsubscribeUrlPlaceholder}\n`, html, language };
+}
+
+/** A maintenance notice as a text message: its subject and services, in GSM-7 where it can be, two segments at most. */
+export function maintenanceSms(text: NoticeText): string {
+  const sms = gsmPunctuation(text.short);
+  const layout = smsLayout(sms);
+  if (layout.segments <= smsUpdateSegments) return sms;
+  return `${sms.slice(0, layout.segmentStarts[smsUpdateSegments]! - 3).trimEnd()}...`;
+}
+
+/**
+ * A webhook subscriber's notice: the maintenance as Statuspage sends one, an incident with impact
+ * `maintenance`, its window and `scheduled_remind_prior`, and which notice this is (`notice.hours`).
+ */
+export function maintenanceEvent(maintenance: MaintenanceContent, notice: NoticeContent, page: PageContent, unsubscribeUrl: string, now: Date) {
+  const update = maintenance.latestUpdate;
+  return {
+    type: 'maintenance.upcoming',
+    payload: {
+      meta: { unsubscribe: unsubscribeUrl, documentation: 'https://github.com/tocsin-status/tocsin#webhooks' },
+      page: { id: page.id, name: page.name, url: page.url },
+      incident: {
+        id: maintenance.id,
+        name: maintenance.name,
+        status: maintenance.status,
+        impact: 'maintenance' as const,
+        shortlink: `${page.url}/maintenances.html`,
+        created_at: maintenance.createdAt.toISOString(),
+        updated_at: maintenance.updatedAt.toISOString(),
+        scheduled_for: maintenance.scheduledFor.toISOString(),
+        scheduled_until: maintenance.scheduledUntil.toISOString(),
+        scheduled_remind_prior: true,
+        scheduled_reminded_at: now.toISOString(),
+        components: maintenance.components,
+        incident_updates: update ? [{ id: update.id, status: update.status, body: update.body, created_at: update.displayAt.toISOString() }] : [],
+      },
+      notice: { hours: notice.hours },
     },
   };
 }

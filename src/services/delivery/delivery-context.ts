@@ -1,6 +1,8 @@
 import type { DatabaseHandle } from '../../adapters/db/connect.ts';
 import type { EndpointKind, Language, Row } from '../../adapters/db/schema.ts';
 import type { Impact, IncidentStatus } from '../../domain/incident/lifecycle.ts';
+import type { MaintenanceStatus } from '../../domain/maintenance/lifecycle.ts';
+import { parseNoticeKey } from '../../domain/maintenance/notices.ts';
 import { textFor } from '../../status-page/i18n.ts';
 import type { ClaimedDelivery } from './claim.ts';
 
@@ -27,6 +29,29 @@ export interface IncidentContent {
   nextUpdateAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
+}
+
+export interface MaintenanceContent {
+  id: string;
+  name: string;
+  status: MaintenanceStatus;
+  scheduledFor: Date;
+  scheduledUntil: Date;
+  /** The nearest notice queued so far, and the start it announced. */
+  noticeFor: Date | null;
+  noticeHours: number | null;
+  /** Component names, in page order. */
+  components: string[];
+  latestUpdate: { id: string; status: MaintenanceStatus; body: string; displayAt: Date } | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** What a maintenance notice's key names: which maintenance, for which start, at which offset. */
+export interface NoticeContent {
+  maintenanceId: string;
+  scheduledFor: Date;
+  hours: number;
 }
 
 export interface SubscriberContent {
@@ -64,6 +89,9 @@ export interface DeliveryContext {
   timeZones: Map<string, string>;
   /** `workspaceId:channel:address` of the batch's addresses suppressed since they were queued. */
   suppressed: Set<string>;
+  /** Maintenance notices by `workspaceId:deliveryId`. */
+  notices: Map<string, NoticeContent>;
+  maintenances: Map<string, MaintenanceContent>;
 }
 
 const key = (workspaceId: string, id: string) => `${workspaceId}:${id}`;
@@ -74,7 +102,7 @@ const key = (workspaceId: string, id: string) => `${workspaceId}:${id}`;
  * (someone may have unsubscribed a second ago).
  */
 export async function loadDeliveryContext(db: DatabaseHandle, deliveries: ClaimedDelivery[], { fallbackUrl, variantCache }: { fallbackUrl: string; variantCache: Map<string, VariantContent> }): Promise<DeliveryContext> {
-  const context: DeliveryContext = { variants: new Map(), incidents: new Map(), subscribers: new Map(), endpoints: new Map(), pages: new Map(), timeZones: new Map(), suppressed: new Set() };
+  const context: DeliveryContext = { variants: new Map(), incidents: new Map(), subscribers: new Map(), endpoints: new Map(), pages: new Map(), timeZones: new Map(), suppressed: new Set(), notices: new Map(), maintenances: new Map() };
   for (const workspaceId of new Set(deliveries.map((d) => d.workspaceId))) {
     const batch = deliveries.filter((d) => d.workspaceId === workspaceId);
     const variantIds = unique(batch.map((d) => d.variantId)).filter((id) => !variantCache.has(key(workspaceId, id)));
@@ -138,6 +166,8 @@ export async function loadDeliveryContext(db: DatabaseHandle, deliveries: Claime
       }
     }
 
+    await loadMaintenanceNotices(db, workspaceId, batch, context);
+
     const subscriberIds = unique(batch.map((d) => d.subscriberId));
     if (subscriberIds.length > 0) {
       const rows = await db.db.selectFrom('subscribers').select(['id', 'state', 'disabled_at', 'manage_token', 'page_id', 'webhook_secret']).where('workspace_id', '=', workspaceId).where('id', 'in', subscriberIds).execute();
@@ -173,6 +203,51 @@ export async function loadDeliveryContext(db: DatabaseHandle, deliveries: Claime
     }
   }
   return context;
+}
+
+/** The notices of a batch and their maintenances as they are now: moved, started or called off since they were queued. */
+async function loadMaintenanceNotices(db: DatabaseHandle, workspaceId: string, batch: ClaimedDelivery[], context: DeliveryContext): Promise<void> {
+  const deliveryIds = batch.filter((d) => d.kind === 'maintenance').map((d) => d.id);
+  if (deliveryIds.length === 0) return;
+  const keys = await db.db.selectFrom('deliveries').select(['id', 'dedupe_key']).where('workspace_id', '=', workspaceId).where('id', 'in', deliveryIds).execute();
+  for (const row of keys) {
+    const notice = parseNoticeKey(row.dedupe_key);
+    if (notice) context.notices.set(key(workspaceId, String(row.id)), notice);
+  }
+  const ids = unique([...context.notices.values()].map((notice) => notice.maintenanceId));
+  if (ids.length === 0) return;
+  const [maintenances, components, updates] = await Promise.all([
+    db.db.selectFrom('maintenances').selectAll().where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute(),
+    db.db
+      .selectFrom('maintenance_components as mc')
+      .innerJoin('components as c', (join) => join.onRef('c.workspace_id', '=', 'mc.workspace_id').onRef('c.id', '=', 'mc.component_id'))
+      .select(['mc.maintenance_id', 'c.name'])
+      .where('mc.workspace_id', '=', workspaceId)
+      .where('mc.maintenance_id', 'in', ids)
+      .orderBy('c.position')
+      .orderBy('c.name')
+      .execute(),
+    db.db
+      .selectFrom('maintenance_updates')
+      .select(['maintenance_id', 'id', 'status', 'body', 'display_at'])
+      .distinctOn('maintenance_id')
+      .where('workspace_id', '=', workspaceId)
+      .where('maintenance_id', 'in', ids)
+      .orderBy('maintenance_id')
+      .orderBy('display_at', 'desc')
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute(),
+  ]);
+  for (const row of maintenances) {
+    const latest = updates.find((update) => update.maintenance_id === row.id);
+    context.maintenances.set(key(workspaceId, row.id), {
+      id: row.id, name: row.name, status: row.status, scheduledFor: row.scheduled_for, scheduledUntil: row.scheduled_until, noticeFor: row.notice_for, noticeHours: row.notice_hours,
+      components: components.filter((c) => c.maintenance_id === row.id).map((c) => c.name),
+      latestUpdate: latest ? { id: latest.id, status: latest.status, body: latest.body, displayAt: latest.display_at } : null,
+      createdAt: row.created_at, updatedAt: row.updated_at,
+    });
+  }
 }
 
 /** What a delivery is written from: its message variant, or its incident update in its language. */

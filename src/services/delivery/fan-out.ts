@@ -3,6 +3,8 @@ import type { Tx } from '../../adapters/db/connect.ts';
 import type { Language, Row } from '../../adapters/db/schema.ts';
 import type { DeliveryChannel } from '../../domain/delivery/channels.ts';
 import type { Ctx } from '../context.ts';
+import { controllerDeliveryKey, controllersAudience } from '../../domain/clocks/breach-register.ts';
+import { affectedControllers } from '../regulatory/data-controllers.ts';
 
 export interface FanOutInput {
   message: Row<'messages'>;
@@ -43,6 +45,8 @@ export async function fanOutMessage(tx: Tx, ctx: Ctx, input: FanOutInput): Promi
   for (const purpose of ['chat', 'support_script'] as const) {
     counts[purpose] = await toEndpoints(tx, ctx, input, purpose, variants.filter((v) => v.channel === purpose));
   }
+  const toThem = await toControllers(tx, ctx, input, variants.filter((v) => v.channel === 'email' && v.audience === controllersAudience));
+  if (toThem > 0) counts.email = (counts.email ?? 0) + toThem;
   return Object.fromEntries(Object.entries(counts).filter(([, count]) => count > 0));
 }
 
@@ -93,15 +97,28 @@ export async function fanOutUpdate(tx: Tx, ctx: Ctx, { updateId, incidentId }: {
  * following one of its components, or all of them, or any when the incident names none.
  */
 function following(ctx: Ctx, channel: string | RawBuilder<unknown>, incidentId: string): RawBuilder<unknown> {
-  return sql`s.workspace_id = ${ctx.workspaceId} and s.channel = ${channel} and s.state = 'active' and s.disabled_at is null
+  return subscribersFollowing({ workspaceId: ctx.workspaceId, channel, covers: { incidentId } });
+}
+
+/** What subscribers follow: the components of an incident or of a maintenance, by id or by a column of the query. */
+export type Coverage = { incidentId: string | RawBuilder<unknown> } | { maintenanceId: string | RawBuilder<unknown> };
+
+/**
+ * The subscribers (`s`) of a channel who hear about an incident or a maintenance: active, not
+ * suppressed, and following one of its components, or all of them, or any when it names none.
+ * Values or column references, so a sweep can match many maintenances of many workspaces at once.
+ */
+export function subscribersFollowing({ workspaceId, channel, covers }: { workspaceId: string | RawBuilder<unknown>; channel: string | RawBuilder<unknown>; covers: Coverage }): RawBuilder<unknown> {
+  const [table, column, id] = 'incidentId' in covers ? [sql.table('incident_components'), sql.ref('ic.incident_id'), covers.incidentId] : [sql.table('maintenance_components'), sql.ref('ic.maintenance_id'), covers.maintenanceId];
+  return sql`s.workspace_id = ${workspaceId} and s.channel = ${channel} and s.state = 'active' and s.disabled_at is null
         and not exists (select 1 from suppressions x where x.workspace_id = s.workspace_id and x.channel = s.channel and x.address = s.address)
         and (
           s.all_components
-          or not exists (select 1 from incident_components ic where ic.workspace_id = s.workspace_id and ic.incident_id = ${incidentId})
+          or not exists (select 1 from ${table} ic where ic.workspace_id = s.workspace_id and ${column} = ${id})
           or exists (
             select 1 from subscriber_components sc
-            join incident_components ic on ic.workspace_id = sc.workspace_id and ic.component_id = sc.component_id
-            where sc.workspace_id = s.workspace_id and sc.subscriber_id = s.id and ic.incident_id = ${incidentId}
+            join ${table} ic on ic.workspace_id = sc.workspace_id and ic.component_id = sc.component_id
+            where sc.workspace_id = s.workspace_id and sc.subscriber_id = s.id and ${column} = ${id}
           )
         )`;
 }
@@ -127,4 +144,35 @@ async function toEndpoints(tx: Tx, ctx: Ctx, input: FanOutInput, purpose: 'chat'
     )
     select count(*)::int as count from created`.execute(tx);
   return rows[0]?.count ?? 0;
+}
+
+/** Controllers queued per statement: 13 parameters a row stay far below PostgreSQL's 65,535. */
+const controllersPerInsert = 1_000;
+
+/**
+ * A processor's breach notice (GDPR Art. 33(2)): the `controllers` e-mail variants go to every
+ * active data controller the incident concerns, each in their language, else the workspace's, else
+ * any, once per message and controller. A controller is neither a subscriber nor an endpoint: the
+ * text travels as the delivery's own content (a notice), which the workers send as it is.
+ */
+async function toControllers(tx: Tx, ctx: Ctx, input: FanOutInput, variants: Row<'message_variants'>[]): Promise<number> {
+  if (variants.length === 0) return 0;
+  const { message, defaultLanguage } = input;
+  const controllers = await affectedControllers(tx, ctx, message.incident_id);
+  const pick = (language: Language) => variants.find((v) => v.language === language) ?? variants.find((v) => v.language === defaultLanguage) ?? variants[0]!;
+  const now = ctx.now();
+  let queued = 0;
+  for (let start = 0; start < controllers.length; start += controllersPerInsert) {
+    const rows = controllers.slice(start, start + controllersPerInsert).map((controller) => {
+      const variant = pick(controller.language);
+      return {
+        workspace_id: ctx.workspaceId, dedupe_key: controllerDeliveryKey(message.id, controller.id), kind: 'notice' as const, message_id: message.id, variant_id: variant.id,
+        channel: 'email' as const, address: controller.email, language: variant.language, payload: JSON.stringify({ subject: variant.subject ?? message.id, text: variant.body, markdown: true }),
+        next_attempt_at: now, created_at: now, updated_at: now,
+      };
+    });
+    const inserted = await tx.insertInto('deliveries').values(rows).onConflict((oc) => oc.columns(['workspace_id', 'dedupe_key']).doNothing()).returning('id').execute();
+    queued += inserted.length;
+  }
+  return queued;
 }

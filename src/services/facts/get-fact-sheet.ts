@@ -46,7 +46,7 @@ export async function loadFactSheet(db: Db, ctx: Pick<Ctx, 'workspaceId' | 'now'
   const ofKind = <K extends FactEntry['kind']>(kind: K) => live.filter((entry): entry is Extract<FactEntry, { kind: K }> => entry.kind === kind);
   const known = ofKind('known');
   const promised = ofKind('promised');
-  const summary: Record<PromiseState, number> = { pending: 0, kept: 0, broken: 0, dropped: 0 };
+  const summary: Record<PromiseState, number> = { pending: 0, kept: 0, broken: 0, dropped: 0, postponed: 0 };
   for (const promise of promised) summary[promise.state] += 1;
   return {
     incident_id: incident.id,

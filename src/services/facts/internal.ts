@@ -16,7 +16,8 @@ export const Figures = z.strictObject({
 });
 export const Reason = z.string().trim().min(1).max(2_000);
 
-export const promiseStates = ['pending', 'kept', 'broken', 'dropped'] as const;
+/** `postponed`: a new time was announced, with its reason, before this one fell due. */
+export const promiseStates = ['pending', 'kept', 'broken', 'dropped', 'postponed'] as const;
 export type PromiseState = (typeof promiseStates)[number];
 export const rumorStates = ['open', 'refuted', 'confirmed'] as const;
 export type RumorState = (typeof rumorStates)[number];

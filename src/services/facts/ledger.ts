@@ -1,6 +1,7 @@
 import type { Tx } from '../../adapters/db/connect.ts';
 import type { Language, PromiseKind } from '../../adapters/db/schema.ts';
 import { newId } from '../../domain/ids.ts';
+import { formatMoment } from '../../domain/message/format.ts';
 import { actorColumns, type Ctx } from '../context.ts';
 import { touchFactSheet } from './sheet-row.ts';
 
@@ -77,6 +78,47 @@ export async function recordPromise(tx: Tx, ctx: Ctx, promise: Promised): Promis
     .execute();
   await touchFactSheet(tx, ctx, promise.incidentId, promise.at);
   return id;
+}
+
+/**
+ * Records the next update a public update promised, worded in the workspace's language and time
+ * zone ("Prochain point à 16 h 30").
+ */
+export async function recordNextUpdatePromise(
+  tx: Tx,
+  ctx: Ctx,
+  { incidentId, dueAt, at, messageId, workspace }: { incidentId: string; dueAt: Date; at: Date; messageId?: string; workspace?: { default_language: Language; time_zone: string } },
+): Promise<string> {
+  const { default_language: language, time_zone: timeZone } =
+    workspace ?? (await tx.selectFrom('workspaces').select(['default_language', 'time_zone']).where('id', '=', ctx.workspaceId).executeTakeFirstOrThrow());
+  const label = formatMoment(dueAt, language, timeZone, at);
+  const text = language === 'fr' ? `Prochain point à ${label}` : `Next update at ${label}`;
+  return recordPromise(tx, ctx, { incidentId, kind: 'next_update', text, dueAt, at, ...(messageId ? { messageId } : {}) });
+}
+
+/**
+ * Moves the pending next-update promises aside before a new time is announced: postponed, with the
+ * reason, when it comes before they fall due; broken, with the reason, when it comes after.
+ */
+export async function postponeNextUpdatePromises(tx: Tx, ctx: Ctx, incidentId: string, at: Date, reason: string): Promise<{ postponed: number; broken: number }> {
+  const moved = await tx
+    .updateTable('fact_entries')
+    .set((eb) => ({
+      state: eb.case().when('due_at', '>=', at).then('postponed').else('broken').end(),
+      state_reason: eb.case().when('due_at', '>=', at).then(`postponed: ${reason}`).else(`late, then postponed: ${reason}`).end(),
+      updated_at: at,
+      version: eb('version', '+', 1),
+    }))
+    .where('workspace_id', '=', ctx.workspaceId)
+    .where('incident_id', '=', incidentId)
+    .where('kind', '=', 'promised')
+    .where('promise_kind', '=', 'next_update')
+    .where('state', '=', 'pending')
+    .where('withdrawn_at', 'is', null)
+    .returning('state')
+    .execute();
+  if (moved.length > 0) await touchFactSheet(tx, ctx, incidentId, at);
+  return { postponed: moved.filter((row) => row.state === 'postponed').length, broken: moved.filter((row) => row.state === 'broken').length };
 }
 
 /**

@@ -8,6 +8,7 @@ import { assertTransition, incidentStatuses, isOpen } from '../../domain/inciden
 import { futureIssue } from '../../domain/incident/times.ts';
 import { applyComponentStatus, currentStatusCause, fetchComponent, type StatusChange } from '../component/component-status.ts';
 import { fanOutUpdate } from '../delivery/fan-out.ts';
+import { recordNextUpdatePromise, settleNextUpdatePromises } from '../facts/ledger.ts';
 import { actorColumns, auditRow, authorize, withTransaction, type Ctx } from '../context.ts';
 import type { Row } from '../../adapters/db/schema.ts';
 import { Body, Instant, parseInput, toDate } from '../schemas.ts';
@@ -156,8 +157,13 @@ export async function addIncidentUpdate({ ctx, id, input, messageId }: { ctx: Ct
       .insertInto('audit_log')
       .values(auditRow(ctx, { action: 'incident.add_update', entityType: 'incident', entityId: id, before: presentIncidentFields(before, beforeComponentIds), after: { ...incident, added_update } }))
       .execute();
-    // A message's update reaches subscribers through the message's own deliveries.
-    if (!messageId && data.deliver_notifications) await fanOutUpdate(tx, ctx, { updateId: update.id, incidentId: id });
+    if (!messageId) {
+      // A message's publish keeps the fact sheet's promises and reaches subscribers itself; an
+      // update posted directly does it here: it keeps or breaks the promises before it, and records its own.
+      await settleNextUpdatePromises(tx, ctx, id, createdAt);
+      if (incidentRow.next_update_at) await recordNextUpdatePromise(tx, ctx, { incidentId: id, dueAt: incidentRow.next_update_at, at: createdAt });
+      if (data.deliver_notifications) await fanOutUpdate(tx, ctx, { updateId: update.id, incidentId: id });
+    }
     return { ...incident, update: added_update };
   });
 }

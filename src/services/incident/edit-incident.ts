@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { fetchComponent } from '../component/component-status.ts';
 import { impacts } from '../../domain/incident/lifecycle.ts';
 import { authorize, checkVersion, recordAudit, withTransaction, type Ctx } from '../context.ts';
-import { Id, Instant, Name, parseInput, toDate } from '../schemas.ts';
+import { DailyTime, Id, Instant, Name, parseInput, toDate } from '../schemas.ts';
 import { ComponentIds, assertValidDetails, fetchAffectedComponents, fetchIncident, loadIncident, presentIncidentFields, setAffectedComponents } from './internal.ts';
 
 export const EditIncidentInput = z.strictObject({
@@ -15,10 +15,15 @@ export const EditIncidentInput = z.strictObject({
   backup_referent_id: Id.nullable().optional(),
   /** The whole set of affected components; their statuses change only through updates. */
   component_ids: ComponentIds.optional(),
+  /**
+   * A daily communiqué at this local time ("16:00", the workspace's time zone) for a long incident:
+   * when no update promised a time, the next one is due then. null goes back to the cadence.
+   */
+  daily_update_time: DailyTime.nullable().optional(),
 });
 export type EditIncidentInput = z.input<typeof EditIncidentInput>;
 
-/** Edits what an incident is (name, impact, times, referents, components), not its timeline. */
+/** Edits what an incident is (name, impact, times, referents, components, daily communiqué), not its timeline. */
 export async function editIncident({ ctx, id, input, expectedVersion }: { ctx: Ctx; id: string; input: EditIncidentInput; expectedVersion?: number }) {
   authorize(ctx, 'incident.manage');
   const data = parseInput(EditIncidentInput, input);
@@ -57,6 +62,7 @@ export async function editIncident({ ctx, id, input, expectedVersion }: { ctx: C
         acknowledged_at: times.acknowledgedAt,
         referent_id: referentId,
         backup_referent_id: backupReferentId,
+        daily_update_time: data.daily_update_time === undefined ? before.daily_update_time : data.daily_update_time,
         updated_at: ctx.now(),
         version: before.version + 1,
       })

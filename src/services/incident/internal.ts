@@ -149,6 +149,7 @@ export function presentIncidentFields(row: Row<'incidents'>, componentIds: strin
     monitoring_at: iso(row.monitoring_at),
     resolved_at: iso(row.resolved_at),
     next_update_at: iso(row.next_update_at),
+    daily_update_time: row.daily_update_time,
     referent_id: row.referent_id,
     backup_referent_id: row.backup_referent_id,
     component_ids: componentIds,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { StatusChange } from '../component/component-status.ts';
 import { applyComponentStatus, fetchComponent } from '../component/component-status.ts';
 import { fanOutUpdate } from '../delivery/fan-out.ts';
+import { recordNextUpdatePromise } from '../facts/ledger.ts';
 import { newId } from '../../domain/ids.ts';
 import { impliedComponentStatus } from '../../domain/incident/impact.ts';
 import { deriveIncidentState } from '../../domain/incident/derive-status.ts';
@@ -106,6 +107,7 @@ export async function openIncident({ ctx, input }: { ctx: Ctx; input: OpenIncide
       })
       .execute();
 
+    if (nextUpdateAt && isOpen(state.status)) await recordNextUpdatePromise(tx, ctx, { incidentId: id, dueAt: nextUpdateAt, at: now });
     if (data.deliver_notifications) await fanOutUpdate(tx, ctx, { updateId, incidentId: id });
 
     const incident = await loadIncident(tx, ctx, id);

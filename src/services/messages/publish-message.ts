@@ -1,11 +1,12 @@
 import type { Tx } from '../../adapters/db/connect.ts';
 import type { Language, Row } from '../../adapters/db/schema.ts';
 import { ConflictError, TocsinError } from '../../domain/errors.ts';
-import { formatMoment } from '../../domain/message/format.ts';
 import { needsNextUpdate, statusOnPublish } from '../../domain/message/stages.ts';
 import { authorize, recordAudit, withTransaction, type Ctx } from '../context.ts';
-import { recordPromise, recordSaid, settleNextUpdatePromises } from '../facts/ledger.ts';
+import { recordNextUpdatePromise, recordSaid, settleNextUpdatePromises } from '../facts/ledger.ts';
 import { fanOutMessage } from '../delivery/fan-out.ts';
+import { controllersAudience } from '../../domain/clocks/breach-register.ts';
+import { recordControllerNotice } from '../regulatory/controller-notices.ts';
 import { addIncidentUpdate } from '../incident/add-incident-update.ts';
 import { fetchIncidentRow, fetchMessage, fetchReviews, fetchVariants, hashOf, loadCommsSettings, stateOf, stageOf } from './internal.ts';
 import { lintVariants, loadMessage, messageLintSetting } from './message-view.ts';
@@ -99,6 +100,8 @@ export async function publishVariants(
   }
 
   const deliveries = await fanOutMessage(tx, ctx, { message, variants, statusPageAudience, defaultLanguage: workspace.default_language });
+  // GDPR Art. 33(2): a processor's notice to its controllers counts as given when it is published.
+  if (variants.some((v) => v.audience === controllersAudience && v.channel === 'email')) await recordControllerNotice(tx, ctx, { message });
   for (const variant of variants) {
     const text = variant.channel === 'email' && variant.subject ? `${variant.subject}\n\n${variant.body}` : variant.body;
     await recordSaid(tx, ctx, { incidentId: incident.id, messageId: message.id, variantId: variant.id, audience: variant.audience, channel: variant.channel, language: variant.language, text, at: now });
@@ -107,9 +110,7 @@ export async function publishVariants(
   const settled = incidentUpdate ? await settleNextUpdatePromises(tx, ctx, incident.id, now) : { kept: 0, broken: 0 };
   let promiseId: string | null = null;
   if (message.next_update_at) {
-    const label = formatMoment(message.next_update_at, workspace.default_language, workspace.time_zone, now);
-    const text = workspace.default_language === 'fr' ? `Prochain point à ${label}` : `Next update at ${label}`;
-    promiseId = await recordPromise(tx, ctx, { incidentId: incident.id, kind: 'next_update', text, dueAt: message.next_update_at, messageId: message.id, at: now });
+    promiseId = await recordNextUpdatePromise(tx, ctx, { incidentId: incident.id, dueAt: message.next_update_at, messageId: message.id, at: now, workspace });
   }
 
   const isEmergency = emergencyReason !== null;

@@ -5,6 +5,7 @@ import type { FieldIssue } from '../../domain/errors.ts';
 import type { Impact } from '../../domain/incident/lifecycle.ts';
 import { authorize, type Ctx } from '../context.ts';
 import { defaultCadence } from '../../domain/message/next-update.ts';
+import { defaultNoticeHours } from '../../domain/maintenance/notices.ts';
 
 export type { AudienceSetting } from '../../adapters/db/schema.ts';
 export type LintRuleLevel = 'off' | 'error' | 'warning' | 'info';
@@ -27,6 +28,8 @@ export interface CommsSettings {
   remind_before_minutes: number;
   /** Minutes after a missed deadline an executive is told. (Default: 15) */
   escalate_after_minutes: number;
+  /** Hours before a maintenance starts that its subscribers are told, nearest last; [] tells no one. (Default: [24, 1]) */
+  maintenance_notice_hours: number[];
   /** 0 while the workspace has only the defaults; the ETag an edit sends back in If-Match. */
   version: number;
   updated_at: string | null;
@@ -74,6 +77,7 @@ export function presentCommsSettings(row: Row<'comms_settings'> | undefined): Co
       first_message_minutes: 60,
       remind_before_minutes: 15,
       escalate_after_minutes: 15,
+      maintenance_notice_hours: [...defaultNoticeHours],
       version: 0,
       updated_at: null,
     };
@@ -88,6 +92,7 @@ export function presentCommsSettings(row: Row<'comms_settings'> | undefined): Co
     first_message_minutes: row.first_message_minutes,
     remind_before_minutes: row.remind_before_minutes,
     escalate_after_minutes: row.escalate_after_minutes,
+    maintenance_notice_hours: row.maintenance_notice_hours,
     version: row.version,
     updated_at: row.updated_at.toISOString(),
   };

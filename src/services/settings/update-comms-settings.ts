@@ -42,6 +42,17 @@ export const UpdateCommsSettingsInput = z.strictObject({
   first_message_minutes: z.number().int().min(15).max(60).optional(),
   remind_before_minutes: z.number().int().min(5).max(120).optional(),
   escalate_after_minutes: z.number().int().min(5).max(240).optional(),
+  /** Hours before a maintenance starts that its subscribers are told: up to 4 of 1 to 168 (a week), each once; [] tells no one. */
+  maintenance_notice_hours: z
+    .array(z.number().int().min(1).max(168))
+    .max(4)
+    .superRefine((hours, check) => {
+      hours.forEach((value, i) => {
+        if (hours.indexOf(value) !== i) check.addIssue({ code: 'custom', path: [i], message: `${value} is listed twice` });
+      });
+    })
+    .transform((hours) => [...hours].sort((a, b) => b - a))
+    .optional(),
   status_page_audience: AudienceId.optional(),
   /** The whole map, replacing the current one: rule id → off | error | warning | info. */
   lint_rules: z
@@ -79,6 +90,7 @@ export async function updateCommsSettings({ ctx, input, expectedVersion }: { ctx
         first_message_minutes: data.first_message_minutes ?? before.first_message_minutes,
         remind_before_minutes: data.remind_before_minutes ?? before.remind_before_minutes,
         escalate_after_minutes: data.escalate_after_minutes ?? before.escalate_after_minutes,
+        maintenance_notice_hours: data.maintenance_notice_hours ?? before.maintenance_notice_hours,
         status_page_audience: statusPageAudience,
         lint_rules: JSON.stringify(data.lint_rules ?? before.lint_rules),
         updated_at: ctx.now(),

@@ -65,6 +65,10 @@ export const workspaceTables = [
   { name: 'regulatory_profiles', key: ['workspace_id'] },
   { name: 'incident_regulatory', key: ['incident_id'], references: { incident_id: 'incidents' } },
   { name: 'regulatory_submissions', key: ['id'], references: { incident_id: 'incidents' }, userColumns: ['recorded_by_id'] },
+  { name: 'breach_records', key: ['id'], references: { incident_id: 'incidents' }, userColumns: ['created_by_id', 'updated_by_id'] },
+  { name: 'data_controllers', key: ['id'] },
+  { name: 'data_controller_components', key: ['controller_id', 'component_id'], references: { controller_id: 'data_controllers', component_id: 'components' } },
+  { name: 'regulatory_reports', key: ['incident_id', 'report'], references: { incident_id: 'incidents' } },
   { name: 'audit_log', key: ['id'], userColumns: ['actor_id', 'entity_id'] },
 ] as const satisfies readonly TableSpec[];
 

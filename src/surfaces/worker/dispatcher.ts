@@ -4,13 +4,15 @@ import type { DatabaseHandle } from '../../adapters/db/connect.ts';
 import type { Mailer } from '../../adapters/mail/smtp-transport.ts';
 import type { RenderedMail } from '../../adapters/mail/render-mail.ts';
 import type { SendResult } from '../../adapters/outcome.ts';
+import type { DeliveryPayload } from '../../adapters/db/schema.ts';
 import type { SmsSender } from '../../adapters/sms/sms.ts';
 import type { WebhookSender } from '../../adapters/webhook/webhook.ts';
 import type { ChatKind, ChatSender } from '../../adapters/chat/chat.ts';
 import type { MastodonPoster } from '../../adapters/mastodon/mastodon.ts';
 import type { DeliveryChannel } from '../../domain/delivery/channels.ts';
 import { claimDeliveries, releaseExpiredLeases, renewLease, tidyDeliveryQueue, type Claim, type ClaimedDelivery } from '../../services/delivery/claim.ts';
-import { chatMessage, incidentEvent, payloadMail, subscriberLinks, subscriberMail, teamMail, updateSms } from '../../services/delivery/compose.ts';
+import { chatMessage, incidentEvent, maintenanceEvent, maintenanceMail, maintenanceSms, payloadMail, subscriberLinks, subscriberMail, teamMail, updateSms } from '../../services/delivery/compose.ts';
+import { noticeText, staleNoticeReason } from '../../domain/maintenance/notices.ts';
 import { contentOf, loadDeliveryContext, lookup, type DeliveryContext, type VariantContent } from '../../services/delivery/delivery-context.ts';
 import { recordOutcomes, type Outcome, type RecordedOutcomes } from '../../services/delivery/record-outcomes.ts';
 
@@ -135,8 +137,10 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
     const { workspaceId } = delivery;
     const messageId = `<${delivery.id}.${workspaceId}@${senders.mailDomain ?? 'tocsin.invalid'}>`;
     const idempotencyKey = `${workspaceId}-${delivery.id}`;
+    if (delivery.kind === 'maintenance') return maintenanceNotice(delivery, context, idempotencyKey, messageId);
     if (delivery.kind !== 'message' && delivery.kind !== 'update') {
       if (!delivery.payload) return 'Its content was already cleared.';
+      if (delivery.endpointId !== null) return noticeToRoom(delivery, delivery.payload, context, idempotencyKey, messageId);
       if (delivery.channel === 'email') return needs(senders.mail, 'e-mail').send({ ...payloadMail(delivery), to: delivery.address, messageId });
       if (delivery.channel === 'sms') return needs(senders.sms, 'SMS').send({ to: delivery.address, text: delivery.payload.text, idempotencyKey });
       return `A ${delivery.kind} cannot go to ${delivery.channel}.`;
@@ -194,6 +198,60 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
       return needs(senders.mastodon, 'Mastodon').post({ instanceUrl: endpoint.target, accessToken: endpoint.secret }, { text: variant.body, idempotencyKey, language: variant.language });
     }
     return needs(senders.chat, 'chat').send({ kind: endpoint.kind as ChatKind, url: endpoint.target }, chatMessage(variant, incident, incidentUrl, context.timeZones.get(workspaceId) ?? 'UTC', now()));
+  }
+
+  /** A reminder or escalation to the crisis cell's room: its chat, mailbox or signed webhook. */
+  function noticeToRoom(delivery: ClaimedDelivery, payload: DeliveryPayload, context: DeliveryContext, idempotencyKey: string, messageId: string): Promise<SendResult> | string {
+    const endpoint = lookup(context.endpoints, delivery.workspaceId, delivery.endpointId);
+    if (!endpoint?.active) return 'The endpoint was removed or switched off before it went.';
+    if (endpoint.kind === 'email') return needs(senders.mail, 'e-mail').send({ ...payloadMail(delivery), to: endpoint.target, messageId });
+    if (endpoint.kind === 'webhook') {
+      if (!endpoint.secret) return 'The endpoint has no signing secret.';
+      return needs(senders.webhook, 'webhooks').send({ url: endpoint.target, secret: endpoint.secret }, { id: `msg_${idempotencyKey}`, type: `${delivery.kind}.raised`, payload: { language: delivery.language, subject: payload.subject ?? null, text: payload.text } }, now());
+    }
+    if (endpoint.kind === 'mastodon') return 'A notice is never posted to Mastodon.';
+    return needs(senders.chat, 'chat').send({ kind: endpoint.kind as ChatKind, url: endpoint.target }, { title: payload.subject ?? '', text: payload.text, language: delivery.language });
+  }
+
+  /** A notice before a maintenance starts, written now in the subscriber's language; void once it moved, started or was called off. */
+  async function maintenanceNotice(delivery: ClaimedDelivery, context: DeliveryContext, idempotencyKey: string, messageId: string): Promise<SendResult | string> {
+    const { workspaceId } = delivery;
+    const notice = lookup(context.notices, workspaceId, String(delivery.id));
+    const maintenance = notice && lookup(context.maintenances, workspaceId, notice.maintenanceId);
+    if (!notice || !maintenance) return 'The maintenance no longer exists.';
+    const stale = staleNoticeReason(maintenance, notice, now());
+    if (stale) return stale;
+    const subscriber = lookup(context.subscribers, workspaceId, delivery.subscriberId);
+    if (!subscriber?.active) return 'The subscriber left or was switched off before it went.';
+    if (context.suppressed.has(`${workspaceId}:${delivery.channel}:${delivery.address}`)) return 'The address was suppressed before it went.';
+    const page = lookup(context.pages, workspaceId, subscriber.pageId)!;
+    const links = subscriberLinks(options.publicUrl, subscriber.manageToken);
+    const text = noticeText({ ...maintenance, latestUpdate: maintenance.latestUpdate?.body ?? null }, delivery.language, context.timeZones.get(workspaceId) ?? 'UTC', now());
+    switch (delivery.channel) {
+      case 'email': {
+        const mailer = needs(senders.mail, 'e-mail');
+        const content = maintenanceMail(text, maintenance, page, delivery.language);
+        // The words depend on the time left: the cache holds a rendering while they stay the same.
+        const key = `mn:${workspaceId}:${content.html}`;
+        let rendered = renderedCache.get(key);
+        if (!rendered) {
+          if (renderedCache.size > 1_000) renderedCache.clear();
+          rendered = mailer.render(content);
+          renderedCache.set(key, rendered);
+          rendered.catch(() => renderedCache.delete(key));
+        }
+        return mailer.send({ rendered: await rendered, to: delivery.address, messageId, unsubscribe: { url: links.unsubscribe } });
+      }
+      case 'sms':
+        return needs(senders.sms, 'SMS').send({ to: delivery.address, text: maintenanceSms(text), idempotencyKey });
+      case 'webhook': {
+        if (!subscriber.webhookSecret) return 'The webhook has no signing secret.';
+        const event = maintenanceEvent(maintenance, notice, page, links.unsubscribe, now());
+        return needs(senders.webhook, 'webhooks').send({ url: delivery.address, secret: subscriber.webhookSecret }, { id: `msg_${idempotencyKey}`, type: event.type, payload: event.payload }, now());
+      }
+      default:
+        return `Subscribers do not receive ${delivery.channel}.`;
+    }
   }
 
   const run = (): Promise<void> => {

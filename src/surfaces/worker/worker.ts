@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Runtime } from '../../main.ts';
 import { sweepExpired } from '../../services/housekeeping/sweep-expired.ts';
 import { sendDueReminders } from '../../services/clocks/send-reminders.ts';
+import { sendMaintenanceNotices } from '../../services/maintenance/notify-upcoming.ts';
 import { maintenanceAdvance } from './maintenance-advance.ts';
 import { startPublisher, type Publisher } from './publisher.ts';
 import type { Config } from '../../config.ts';
@@ -37,6 +38,13 @@ export async function startWorker(runtime: Runtime, logger: Logger, config: Pick
     if (queued > 0) logger.info({ queued }, 'reminders queued');
   });
   await queue.schedule('clocks.remind', '* * * * *');
+  // Notices to subscribers before a maintenance starts: its own job, so a failed sweep is retried
+  // without moving maintenances again; each notice is recorded with its deliveries, so N workers queue it once.
+  await queue.work('maintenance.notify', async () => {
+    const { notices, deliveries } = await sendMaintenanceNotices({ db, now: new Date() });
+    if (notices.length > 0) logger.info({ notices, deliveries }, 'maintenance notices queued');
+  });
+  await queue.schedule('maintenance.notify', '* * * * *');
   const publisher = await startPublisher({ db, logger, siteDir: config.siteDir, fallbackUrl: config.statusUrl, publicUrl: config.publicUrl });
   const senders = channelSenders(config);
   const dispatcher = await startDispatcher({ db, logger, senders, publicUrl: config.publicUrl, fallbackUrl: config.statusUrl, batchSize: config.delivery.batchSize, leaseMs: config.delivery.leaseMs });

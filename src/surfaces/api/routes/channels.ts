@@ -7,7 +7,7 @@ import { expectedVersion, jsonBody, ok, problemResponses, versioned } from '../h
 
 const tags = ['Team channels'];
 const Endpoint = z.object({
-  id: z.string(), name: z.string(), kind: z.string(), purpose: z.enum(['chat', 'support_script', 'social']), audience: z.string(), language: z.enum(['fr', 'en']).nullable(),
+  id: z.string(), name: z.string(), kind: z.string(), purpose: z.enum(['chat', 'support_script', 'social', 'alerts']), audience: z.string(), language: z.enum(['fr', 'en']).nullable(),
   target: z.string().describe('The e-mail address, or the URL with its secret part hidden'), has_secret: z.boolean(), enabled: z.boolean(),
   consecutive_failures: z.number(), disabled_at: z.string().nullable(), disabled_reason: z.string().nullable(), created_at: z.string(), updated_at: z.string(), version: z.number(),
 });
@@ -24,7 +24,7 @@ export function registerChannelRoutes(app: OpenAPIHono<AppEnv>) {
   );
   app.openapi(
     adminRoute('channels.manage', {
-      method: 'post', path: '/api/admin/settings/channels', tags, summary: 'Add a channel; each publish sends it the variants of its purpose and audience',
+      method: 'post', path: '/api/admin/settings/channels', tags, summary: 'Add a channel; each publish sends it the variants of its purpose and audience; an alerts room gets the reminders and escalations',
       request: jsonBody(CreateEndpointInput),
       responses: { 201: ok(Saved, 'The channel (and a webhook\'s signing secret, once)'), ...problemResponses, 409: { description: 'The name is taken' } },
     }),

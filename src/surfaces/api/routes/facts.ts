@@ -37,7 +37,7 @@ export const FactEntry = z.discriminatedUnion('kind', [
     source: z.string().nullable(),
     promise_kind: z.enum(['next_update', 'compensation', 'follow_up_report', 'other']).nullable(),
     due_at: z.string().nullable(),
-    state: z.enum(['pending', 'kept', 'broken', 'dropped']).describe('A pending promise past its due time reads as broken'),
+    state: z.enum(['pending', 'kept', 'broken', 'dropped', 'postponed']).describe('A pending promise past its due time reads as broken; postponed: a new time was announced before it fell due'),
     overdue: z.boolean().describe('Pending and past due at `as_of`'),
     state_reason: z.string().nullable(),
     message_id: z.string().nullable(),
@@ -69,7 +69,7 @@ export const FactSheet = z.object({
   rumors: z.array(FactEntry),
   key_messages: z.array(FactEntry),
   withdrawn: z.array(FactEntry).describe('Entries of any kind taken off the sheet, with who, when and why'),
-  promises_summary: z.object({ pending: z.number(), kept: z.number(), broken: z.number(), dropped: z.number() }),
+  promises_summary: z.object({ pending: z.number(), kept: z.number(), broken: z.number(), dropped: z.number(), postponed: z.number() }),
   as_of: z.string().describe('The time derived states (overdue, broken) were computed at'),
   updated_at: z.string().nullable(),
 });

@@ -5,6 +5,7 @@ import { impacts, incidentStatuses } from '../../../domain/incident/lifecycle.ts
 import { OpenIncidentInput, openIncident } from '../../../services/incident/open-incident.ts';
 import { AddIncidentUpdateInput, addIncidentUpdate } from '../../../services/incident/add-incident-update.ts';
 import { ResolveIncidentInput, resolveIncident } from '../../../services/incident/resolve-incident.ts';
+import { PostponeNextUpdateInput, postponeNextUpdate } from '../../../services/incident/postpone-next-update.ts';
 import { EditIncidentInput, editIncident } from '../../../services/incident/edit-incident.ts';
 import { EditIncidentUpdateInput, editIncidentUpdate } from '../../../services/incident/edit-incident-update.ts';
 import { ListIncidentsInput, listIncidents } from '../../../services/incident/list-incidents.ts';
@@ -47,6 +48,7 @@ export const Incident = z.object({
   monitoring_at: z.string().nullable(),
   resolved_at: z.string().nullable(),
   next_update_at: z.string().nullable().describe('The public promise of the next update, while open'),
+  daily_update_time: z.string().nullable().describe('A daily communiqué at this local time ("16:00") when no time was promised'),
   referent_id: z.string().nullable(),
   backup_referent_id: z.string().nullable(),
   component_ids: z.array(z.string()),
@@ -89,7 +91,7 @@ export function registerIncidentRoutes(app: OpenAPIHono<AppEnv>) {
   );
   app.openapi(
     adminRoute('incident.manage', {
-      method: 'patch', path: '/api/admin/incidents/{id}', tags, summary: 'Edit an incident: name, impact, times, referents, affected components',
+      method: 'patch', path: '/api/admin/incidents/{id}', tags, summary: 'Edit an incident: name, impact, times, referents, affected components, daily communiqué time',
       request: { params: IdParam, ...jsonBody(EditIncidentInput) },
       responses: { 200: ok(Incident, 'The incident'), ...problemResponses, ...notFound, ...stale },
     }),
@@ -113,6 +115,19 @@ export function registerIncidentRoutes(app: OpenAPIHono<AppEnv>) {
       const { id, updateId } = c.req.valid('param');
       return versioned(c, await editIncidentUpdate({ ctx: ctxOf(c), incidentId: id, updateId, input: c.req.valid('json'), expectedVersion: expectedVersion(c) }));
     },
+  );
+  app.openapi(
+    adminRoute('incident.update', {
+      method: 'post', path: '/api/admin/incidents/{id}/next-update/postpone', tags,
+      summary: 'Move the promised next update later, with an internal reason; the status page says so in a short update',
+      request: { params: IdParam, ...jsonBody(PostponeNextUpdateInput) },
+      responses: {
+        201: ok(IncidentWithNewUpdate.extend({ postponed: z.object({ from: z.string(), to: z.string(), reason: z.string(), promises: z.object({ postponed: z.number(), broken: z.number() }) }) }), 'The incident, the update that announces the new time, and what moved'),
+        ...problemResponses,
+        ...notFound,
+      },
+    }),
+    async (c) => idempotent(c, ctxOf(c), (ctx) => postponeNextUpdate({ ctx, id: c.req.valid('param').id, input: c.req.valid('json') })),
   );
   app.openapi(
     adminRoute('incident.update', {

@@ -4,11 +4,26 @@ import { deadlineIds } from '../../../domain/clocks/regulatory.ts';
 import { getRegulatoryProfile, UpdateRegulatoryProfileInput, updateRegulatoryProfile } from '../../../services/regulatory/profile.ts';
 import { getIncidentRegulatory, RecordSubmissionInput, recordSubmission, UpdateIncidentRegulatoryInput, updateIncidentRegulatory } from '../../../services/regulatory/incident-regulatory.ts';
 import { getCommunicationClocks } from '../../../services/clocks/incident-clocks.ts';
+import { acknowledgeAlert, ListAlertsInput, listAlerts } from '../../../services/clocks/clock-alerts.ts';
 import { adminRoute, ctxOf } from '../auth.ts';
 import type { AppEnv } from '../env.ts';
 import { expectedVersion, IdParam, jsonBody, ok, problemResponses, versioned } from '../http.ts';
 
 const tags = ['Regulatory clocks'];
+const Alert = z.object({
+  id: z.string(),
+  incident_id: z.string(),
+  incident_name: z.string(),
+  incident_status: z.string(),
+  clock: z.enum(['first_message', 'next_update']),
+  step: z.enum(['reminder', 'due', 'escalation']),
+  to: z.enum(['referent', 'backup_and_lead', 'executive']),
+  due_at: z.string(),
+  raised_at: z.string(),
+  to_me: z.boolean(),
+  acknowledged_at: z.string().nullable(),
+  acknowledged_by: z.string().nullable(),
+});
 const regime = z.enum(['gdpr', 'nis2', 'dora', 'eprivacy', 'fr']);
 const Profile = z.object({
   gdpr_roles: z.array(z.enum(['controller', 'processor'])),
@@ -132,5 +147,23 @@ export function registerRegulatoryRoutes(app: OpenAPIHono<AppEnv>) {
       responses: { 201: ok(IncidentRegulatory, 'The clocks, the deadline closed'), ...problemResponses, ...notFound },
     }),
     async (c) => versioned(c, await recordSubmission({ ctx: ctxOf(c), incidentId: c.req.valid('param').id, input: c.req.valid('json') }), 201),
+  );
+  app.openapi(
+    adminRoute('incident.read', {
+      method: 'get', path: '/api/admin/alerts', tags: ['Incidents'],
+      summary: 'The reminders and escalations the communication clocks raised, newest first (the console\'s alert tray)',
+      request: { query: ListAlertsInput },
+      responses: { 200: ok(z.object({ alerts: z.array(Alert) }), 'The alerts'), ...problemResponses },
+    }),
+    async (c) => c.json(await listAlerts({ ctx: ctxOf(c), input: c.req.valid('query') }), 200),
+  );
+  app.openapi(
+    adminRoute('incident.update', {
+      method: 'post', path: '/api/admin/alerts/{id}/acknowledge', tags: ['Incidents'],
+      summary: 'Take an alert in hand; the deadline itself runs on until an update is published',
+      request: { params: IdParam },
+      responses: { 200: ok(Alert, 'The alert'), ...problemResponses, 404: { description: 'No such alert' } },
+    }),
+    async (c) => c.json(await acknowledgeAlert({ ctx: ctxOf(c), id: c.req.valid('param').id }), 200),
   );
 }

@@ -34,6 +34,7 @@ const CommsSettings = z.object({
   first_message_minutes: z.number().describe('Minutes from detection to the first public message (15–60)'),
   remind_before_minutes: z.number().describe('Minutes before a deadline the referent is reminded'),
   escalate_after_minutes: z.number().describe('Minutes after a missed deadline an executive is told'),
+  maintenance_notice_hours: z.array(z.number()).describe('Hours before a maintenance starts that its subscribers are told, furthest first (default [24, 1]; [] tells no one)'),
   version: z.number().describe('0 while the workspace has only the defaults'),
   updated_at: z.string().nullable(),
 });
