@@ -111,4 +111,16 @@ describe('legal clocks through the admin API', () => {
     ]);
     assert.equal((await h.request('GET', '/api/admin/incidents/nosuchincide/clocks')).status, 404);
   });
+
+  it('impossible orders are refused with the field and why: awareness before the incident occurred, a classification before detection', async () => {
+    await h.request('PATCH', `/api/admin/incidents/${incidentId}`, { token: h.tokens.incident_lead, body: { occurred_at: '2027-05-04T07:30:00Z' } });
+    const beforeOccurrence = await stamps({ aware_at_gdpr: '2027-05-04T07:00:00Z', reason: 'corrected from the logs' });
+    assert.equal(beforeOccurrence.status, 400);
+    assert.deepEqual(beforeOccurrence.body.errors.map((e: any) => e.pointer), ['/aware_at_gdpr']);
+    assert.match(beforeOccurrence.body.errors[0].detail, /before occurred_at/);
+    const beforeDetection = await stamps({ classified_major_at: '2027-05-04T07:45:00Z', reason: 'back-dated' });
+    assert.equal(beforeDetection.status, 400);
+    assert.deepEqual(beforeDetection.body.errors.map((e: any) => e.pointer), ['/classified_major_at']);
+    assert.equal((await clocks()).body.stamps.classified_major_at, '2027-05-07T13:00:00.000Z', 'nothing was changed');
+  });
 });

@@ -285,3 +285,37 @@ function finish(c: Clock, submittedAt: Date | null, now: Date, shiftHour: number
     content: requiresLateReason ? [...report.content, lateReason] : report.content,
   };
 }
+
+/** The regulatory stamps an incident's own times bound, as a person sets them (snake_case, as the API names them). */
+export interface StampOrderInput {
+  occurred_at: Date | null;
+  detected_at: Date | null;
+  aware_at_gdpr: Date | null;
+  processor_notified_controller_at: Date | null;
+  aware_significant_at: Date | null;
+  classified_major_at: Date | null;
+  regular_activities_recovered_at: Date | null;
+  handling_concluded_at: Date | null;
+}
+
+/**
+ * The impossible orders among the core timestamps (regulatory.md §2.0): nobody becomes aware of an
+ * incident, classifies it, recovers from it or concludes its handling before it occurred; a major
+ * incident is classified after it is detected; a processor tells its controller after it becomes
+ * aware; handling concludes after awareness of the significant incident.
+ */
+export function stampOrderIssues(stamps: StampOrderInput): Array<{ pointer: string; detail: string }> {
+  const issues: Array<{ pointer: string; detail: string }> = [];
+  const notBefore = (field: keyof StampOrderInput, bound: keyof StampOrderInput, why: string) => {
+    const at = stamps[field];
+    const from = stamps[bound];
+    if (at && from && at < from) issues.push({ pointer: `/${field}`, detail: `is before ${bound} (${from.toISOString()}): ${why}` });
+  };
+  for (const field of ['aware_at_gdpr', 'processor_notified_controller_at', 'aware_significant_at', 'classified_major_at', 'regular_activities_recovered_at', 'handling_concluded_at'] as const) {
+    notBefore(field, 'occurred_at', 'nothing about an incident happens before it occurred');
+  }
+  notBefore('classified_major_at', 'detected_at', 'an incident is classified after it is detected');
+  notBefore('processor_notified_controller_at', 'aware_at_gdpr', 'a processor tells its controller after it becomes aware');
+  notBefore('handling_concluded_at', 'aware_significant_at', 'the handling concludes after awareness of the incident');
+  return issues;
+}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db, Tx } from '../../adapters/db/connect.ts';
 import type { Row } from '../../adapters/db/schema.ts';
-import { computeDeadlines, deadlineIds, type Deadline, type RegulatoryStamps } from '../../domain/clocks/regulatory.ts';
+import { computeDeadlines, deadlineIds, stampOrderIssues, type Deadline, type RegulatoryStamps } from '../../domain/clocks/regulatory.ts';
 import { InvalidError, NotFoundError } from '../../domain/errors.ts';
 import { newId } from '../../domain/ids.ts';
 import { futureIssue } from '../../domain/incident/times.ts';
@@ -154,6 +154,13 @@ export async function updateIncidentRegulatory({ ctx, incidentId, input, expecte
     const rationale = data.risk_rationale === undefined ? (before?.risk_rationale ?? null) : data.risk_rationale;
     if (risk && !rationale) throw new InvalidError('A risk assessment needs its rationale: the register must show why.', [{ pointer: '/risk_rationale', detail: 'required with a risk level' }]);
     const changes = Object.fromEntries(Object.entries(data).filter(([, value]) => value !== undefined));
+    const after = (column: StampColumn) => (data[column] === undefined ? (before?.[column] ?? null) : (toDate(data[column]) ?? null));
+    const order = stampOrderIssues({
+      occurred_at: sources.incident.occurred_at,
+      detected_at: sources.incident.detected_at,
+      ...(Object.fromEntries(stampColumns.map((column) => [column, after(column)])) as Record<StampColumn, Date | null>),
+    });
+    if (order.length > 0) throw new InvalidError(`These timestamps cannot be in this order: ${order.map((i) => `${i.pointer} ${i.detail}`).join('; ')}.`, order);
     const row = await tx
       .insertInto('incident_regulatory')
       .values({ workspace_id: ctx.workspaceId, incident_id: incidentId, ...changes, updated_at: now, version: 1 })
