@@ -105,6 +105,14 @@ export function chatMessage(variant: VariantContent, incident: IncidentContent |
   };
 }
 
+/** What every subscriber webhook starts with, as Statuspage's do: how to leave, and the page. */
+function webhookHead(page: PageContent, unsubscribeUrl: string) {
+  return {
+    meta: { unsubscribe: unsubscribeUrl, documentation: 'https://github.com/tocsin-status/tocsin#webhooks' },
+    page: { id: page.id, name: page.name, url: page.url },
+  };
+}
+
 /**
  * A webhook subscriber's event: the incident and its new update, shaped like Statuspage's
  * incident webhooks (`meta`, `page`, `incident` with `incident_updates`) inside the Standard
@@ -114,8 +122,7 @@ export function incidentEvent(variant: VariantContent, incident: IncidentContent
   return {
     type: 'incident.updated',
     payload: {
-      meta: { unsubscribe: unsubscribeUrl, documentation: 'https://github.com/tocsin-status/tocsin#webhooks' },
-      page: { id: page.id, name: page.name, url: page.url },
+      ...webhookHead(page, unsubscribeUrl),
       incident: {
         id: incident.id,
         name: incident.name,
@@ -178,8 +185,7 @@ export function maintenanceEvent(maintenance: MaintenanceContent, notice: Notice
   return {
     type: 'maintenance.upcoming',
     payload: {
-      meta: { unsubscribe: unsubscribeUrl, documentation: 'https://github.com/tocsin-status/tocsin#webhooks' },
-      page: { id: page.id, name: page.name, url: page.url },
+      ...webhookHead(page, unsubscribeUrl),
       incident: {
         id: maintenance.id,
         name: maintenance.name,

@@ -97,15 +97,15 @@ export async function recordNextUpdatePromise(
 }
 
 /**
- * Moves the pending next-update promises aside before a new time is announced: postponed, with the
- * reason, when it comes before they fall due; broken, with the reason, when it comes after.
+ * Closes every pending next-update promise of the incident at `at`: those not yet due with the
+ * on-time state and reason, the others as broken with the late reason. Returns the states set.
  */
-export async function postponeNextUpdatePromises(tx: Tx, ctx: Ctx, incidentId: string, at: Date, reason: string): Promise<{ postponed: number; broken: number }> {
-  const moved = await tx
+async function closePendingNextUpdatePromises(tx: Tx, ctx: Ctx, incidentId: string, at: Date, onTime: { state: string; reason: string | null }, lateReason: string): Promise<string[]> {
+  const closed = await tx
     .updateTable('fact_entries')
     .set((eb) => ({
-      state: eb.case().when('due_at', '>=', at).then('postponed').else('broken').end(),
-      state_reason: eb.case().when('due_at', '>=', at).then(`postponed: ${reason}`).else(`late, then postponed: ${reason}`).end(),
+      state: eb.case().when('due_at', '>=', at).then(onTime.state).else('broken').end(),
+      state_reason: eb.case().when('due_at', '>=', at).then(onTime.reason).else(lateReason).end(),
       updated_at: at,
       version: eb('version', '+', 1),
     }))
@@ -117,8 +117,19 @@ export async function postponeNextUpdatePromises(tx: Tx, ctx: Ctx, incidentId: s
     .where('withdrawn_at', 'is', null)
     .returning('state')
     .execute();
-  if (moved.length > 0) await touchFactSheet(tx, ctx, incidentId, at);
-  return { postponed: moved.filter((row) => row.state === 'postponed').length, broken: moved.filter((row) => row.state === 'broken').length };
+  if (closed.length > 0) await touchFactSheet(tx, ctx, incidentId, at);
+  return closed.map((row) => row.state ?? 'pending');
+}
+
+const count = (states: string[], state: string) => states.filter((s) => s === state).length;
+
+/**
+ * Moves the pending next-update promises aside before a new time is announced: postponed, with the
+ * reason, when it comes before they fall due; broken, with the reason, when it comes after.
+ */
+export async function postponeNextUpdatePromises(tx: Tx, ctx: Ctx, incidentId: string, at: Date, reason: string): Promise<{ postponed: number; broken: number }> {
+  const states = await closePendingNextUpdatePromises(tx, ctx, incidentId, at, { state: 'postponed', reason: `postponed: ${reason}` }, `late, then postponed: ${reason}`);
+  return { postponed: count(states, 'postponed'), broken: count(states, 'broken') };
 }
 
 /**
@@ -126,22 +137,6 @@ export async function postponeNextUpdatePromises(tx: Tx, ctx: Ctx, incidentId: s
  * settled, kept when it came on time, broken when late. Returns how many of each.
  */
 export async function settleNextUpdatePromises(tx: Tx, ctx: Ctx, incidentId: string, at: Date): Promise<{ kept: number; broken: number }> {
-  const settled = await tx
-    .updateTable('fact_entries')
-    .set((eb) => ({
-      state: eb.case().when('due_at', '>=', at).then('kept').else('broken').end(),
-      state_reason: eb.case().when('due_at', '>=', at).then(null).else(`late: the update came at ${at.toISOString()}`).end(),
-      updated_at: at,
-      version: eb('version', '+', 1),
-    }))
-    .where('workspace_id', '=', ctx.workspaceId)
-    .where('incident_id', '=', incidentId)
-    .where('kind', '=', 'promised')
-    .where('promise_kind', '=', 'next_update')
-    .where('state', '=', 'pending')
-    .where('withdrawn_at', 'is', null)
-    .returning('state')
-    .execute();
-  if (settled.length > 0) await touchFactSheet(tx, ctx, incidentId, at);
-  return { kept: settled.filter((row) => row.state === 'kept').length, broken: settled.filter((row) => row.state === 'broken').length };
+  const states = await closePendingNextUpdatePromises(tx, ctx, incidentId, at, { state: 'kept', reason: null }, `late: the update came at ${at.toISOString()}`);
+  return { kept: count(states, 'kept'), broken: count(states, 'broken') };
 }
