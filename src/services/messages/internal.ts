@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { loadKnownFacts } from '../facts/known-facts.ts';
 import type { Db, Tx } from '../../adapters/db/connect.ts';
 import type { Language, Row } from '../../adapters/db/schema.ts';
 import { ConflictError, InvalidError, NotFoundError } from '../../domain/errors.ts';
@@ -119,16 +120,7 @@ export async function loadFillFacts(db: Db, ctx: Ctx, incident: Row<'incidents'>
   const [workspace, lintFacts, known, rumor, referent, page] = await Promise.all([
     db.selectFrom('workspaces').select(['name', 'time_zone']).where('id', '=', ctx.workspaceId).executeTakeFirstOrThrow(),
     loadLintFacts(db, ctx, incident.id),
-    db
-      .selectFrom('fact_entries')
-      .select(['text', 'language'])
-      .where('workspace_id', '=', ctx.workspaceId)
-      .where('incident_id', '=', incident.id)
-      .where('kind', '=', 'known')
-      .where('withdrawn_at', 'is', null)
-      .orderBy('noted_at')
-      .orderBy('created_at')
-      .execute(),
+    loadKnownFacts(db, ctx, incident.id),
     db
       .selectFrom('fact_entries')
       .select(['text', 'correction'])

@@ -1,4 +1,5 @@
 import type { Tx } from '../../adapters/db/connect.ts';
+import { loadKnownFacts } from '../facts/known-facts.ts';
 import type { FactFigures, Row } from '../../adapters/db/schema.ts';
 import { controllerDeliveryKey, controllerNotice, controllersAudience, controllersAudienceName } from '../../domain/clocks/breach-register.ts';
 import { ConflictError, NotFoundError } from '../../domain/errors.ts';
@@ -95,16 +96,7 @@ async function noticeFacts(tx: Tx, ctx: Ctx, incident: Row<'incidents'>) {
     tx.selectFrom('workspaces').select(['name', 'time_zone']).where('id', '=', ctx.workspaceId).executeTakeFirstOrThrow(),
     tx.selectFrom('incident_regulatory').select('aware_at_gdpr').where('workspace_id', '=', ctx.workspaceId).where('incident_id', '=', incident.id).executeTakeFirst(),
     loadIncidentBreachRecord(tx, ctx, incident.id),
-    tx
-      .selectFrom('fact_entries')
-      .select(['text', 'language', 'figures'])
-      .where('workspace_id', '=', ctx.workspaceId)
-      .where('incident_id', '=', incident.id)
-      .where('kind', '=', 'known')
-      .where('withdrawn_at', 'is', null)
-      .orderBy('noted_at')
-      .orderBy('created_at')
-      .execute(),
+    loadKnownFacts(tx, ctx, incident.id),
     tx
       .selectFrom('incident_components as ic')
       .innerJoin('components as c', (join) => join.onRef('c.workspace_id', '=', 'ic.workspace_id').onRef('c.id', '=', 'ic.component_id'))
