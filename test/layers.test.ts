@@ -67,4 +67,25 @@ describe('the layers of the code', () => {
     }
     assert.deepEqual(wrong, []);
   });
+
+  it('the console runs in the browser: it imports only itself and the pure domain, never node:', () => {
+    const app = path.join(root, 'surfaces/console/app');
+    const browserFiles = (function walk(dir: string): string[] {
+      return readdirSync(dir).flatMap((entry) => {
+        const full = path.join(dir, entry);
+        if (statSync(full).isDirectory()) return walk(full);
+        return /\.tsx?$/.test(entry) && !entry.endsWith('.test.ts') && entry !== 'vite.config.ts' ? [full] : [];
+      });
+    })(app);
+    assert.ok(browserFiles.length > 10);
+    const wrong: string[] = [];
+    for (const file of browserFiles) {
+      const relative = path.relative(root, file);
+      for (const target of importsOf(file)) {
+        if (layerOf(target) !== 'domain' && !target.startsWith(path.relative(root, app))) wrong.push(`${relative} → ${target}`);
+      }
+      if (/from 'node:/.test(readFileSync(file, 'utf8'))) wrong.push(`${relative} imports node:`);
+    }
+    assert.deepEqual(wrong, []);
+  });
 });

@@ -26,8 +26,15 @@ describe('tocsin start (npm start)', () => {
       const open = await (await fetch(`http://127.0.0.1:${port}/api/admin/incidents?status=open`, { headers: { cookie } })).json();
       assert.equal(open.incidents.length, 1);
       assert.match(open.incidents[0].name, /Managed PostgreSQL/);
-      const home = await fetch(`http://127.0.0.1:${port}/`, { headers: { 'accept-language': 'fr-FR,fr;q=0.9' } });
-      assert.match(await home.text(), /La communication de crise/);
+      // The console: an app built by `npm start`, with a word in both languages for browsers without JavaScript.
+      const home = await fetch(`http://127.0.0.1:${port}/`, { headers: { accept: 'text/html' } });
+      const shell = await home.text();
+      assert.match(shell, /<div id="app">/);
+      assert.match(shell, /La console Tocsin a besoin de JavaScript/);
+      const script = /src="(\/assets\/[^"]+\.js)"/.exec(shell)![1]!;
+      const asset = await fetch(`http://127.0.0.1:${port}${script}`);
+      assert.equal(asset.status, 200);
+      assert.match(asset.headers.get('cache-control') ?? '', /immutable/);
 
       // The status page is static files on a server of its own, published by the worker.
       const statusLine = await first.waitFor(/Status page \(static files, served apart\)/);

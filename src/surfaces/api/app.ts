@@ -9,7 +9,7 @@ import { authenticate } from './auth.ts';
 import type { ApiDeps, AppEnv } from './env.ts';
 import { httpProblem, toProblem } from './problem.ts';
 import { docsPage } from './docs.ts';
-import { homePage, preferredLanguage } from '../console/home.ts';
+import { mountConsole } from '../console/serve-console.ts';
 import { registerRoutes } from './routes/index.ts';
 import { isStreamedUpload } from './routes/subscriptions.ts';
 
@@ -27,6 +27,8 @@ export function createApp(deps: ApiDeps): OpenAPIHono<AppEnv> {
     c.set('requestId', requestId);
     c.set('deps', deps);
     c.header('X-Request-Id', requestId);
+    // The console counts down against the server's clock, not the reader's laptop.
+    c.header('X-Server-Time', deps.now().toISOString());
     const started = performance.now();
     await next();
     deps.logger.info({ requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
@@ -58,10 +60,6 @@ export function createApp(deps: ApiDeps): OpenAPIHono<AppEnv> {
   app.use('/api/*', (c, next) => (isStreamedUpload(c.req.path) ? next() : limitBody(c, next)));
   app.use('/api/admin/*', authenticate);
 
-  app.get('/', (c) => {
-    const asked = c.req.query('lang');
-    return c.html(homePage(asked === 'fr' || asked === 'en' ? asked : preferredLanguage(c.req.header('accept-language'))));
-  });
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
     if (!deps.isReady()) return c.json({ status: 'shutting_down' }, 503);
@@ -85,6 +83,7 @@ export function createApp(deps: ApiDeps): OpenAPIHono<AppEnv> {
       description: 'Incidents, components, maintenances, people and tokens of one workspace. Errors are RFC 9457 problem+json; edits take If-Match; creating POSTs take Idempotency-Key.',
     },
   });
+  mountConsole(app, deps.consoleDir);
   app.get('/api/docs', (c) => c.html(docsPage(app.getOpenAPI31Document({ openapi: '3.1.0', info: { title: 'Tocsin admin API', version: '1' } }) as never)));
 
   app.notFound((c) => c.json(httpProblem(404, 'route-not-found', 'Not found', `No route for ${c.req.method} ${c.req.path}.`, c.var.requestId), 404, { 'content-type': 'application/problem+json' }));

@@ -1,0 +1,10 @@
+import { PageHeader } from '../ui/kit.tsx';
+
+/** Being built: see the console issue. */
+export function OpenIncident(_props: { params?: Record<string, string> }) {
+  return (
+    <section class="page">
+      <PageHeader title="OpenIncident" />
+    </section>
+  );
+}
