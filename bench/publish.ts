@@ -54,7 +54,7 @@ async function seed(db: DatabaseHandle, ctx: Ctx, now: Date) {
     for (let i = batch; i < Math.min(pastIncidents, batch + 500); i++) {
       const id = newId();
       const at = new Date(now.getTime() - (1 + (i * 0.37) % 1800) * day);
-      incidents.push({ workspace_id: ctx.workspaceId, id, name: `Past incident ${i}: elevated errors on service ${i % 50}`, status: 'resolved' as const, impact: 'minor' as const, occurred_at: at, detected_at: at, acknowledged_at: at, monitoring_at: null, resolved_at: new Date(at.getTime() + 3_600_000), referent_id: null, backup_referent_id: null, created_by: null, created_at: at, updated_at: at });
+      incidents.push({ workspace_id: ctx.workspaceId, id, name: `Past incident ${i}: elevated errors on service ${i % 50}`, status: 'resolved' as const, impact: 'minor' as const, occurred_at: at, detected_at: at, acknowledged_at: at, monitoring_at: null, resolved_at: new Date(at.getTime() + 3_600_000), referent_id: null, backup_referent_id: null, created_by: null, created_at: at, updated_at: at, public_at: at });
       links.push({ workspace_id: ctx.workspaceId, incident_id: id, component_id: componentIds[i % 50]! });
       for (const [k, status] of (['investigating', 'identified', 'resolved'] as const).entries()) {
         const t = new Date(at.getTime() + k * 1_800_000);

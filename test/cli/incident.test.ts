@@ -41,6 +41,21 @@ describe('tocsin incident', () => {
     assert.match(listed.stdout, new RegExp(`${incident.id}\\s+resolved\\s+minor\\s+DNS answers slowly`));
   });
 
+  it('declares an incident internally: nothing public until its first update', async () => {
+    const declared = await cli.run(['incident', 'open', '--name', 'Card payments failing', '--impact', 'major', '--component', 'Public API', '--internal']);
+    assert.equal(declared.code, 0, declared.stderr);
+    assert.match(declared.stdout, /^Declared internally (\w+)\s+investigating\s+major\s+Card payments failing\nNothing is public/);
+    const id = /^Declared internally (\w+)/.exec(declared.stdout)![1]!;
+    const listed = JSON.parse((await cli.run(['incident', 'list', '--json'])).stdout).incidents.find((i: any) => i.id === id);
+    assert.deepEqual([listed.visibility, listed.updates.length], ['internal', 0]);
+    const updated = await cli.run(['incident', 'update', id, '--status', 'identified', '--body', 'Card payments fail for some customers. Next update at 16:00.', '--json']);
+    assert.equal(updated.code, 0, updated.stderr);
+    assert.equal(JSON.parse(updated.stdout).visibility, 'public');
+    const both = await cli.run(['incident', 'open', '--name', 'x', '--impact', 'minor', '--internal', '--body', 'x']);
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /no public text yet/);
+  });
+
   it('explains a wrong command line in one line, exit 2, and writes nothing', async () => {
     const wrongImpact = await cli.run(['incident', 'open', '--name', 'x', '--impact', 'apocalyptic', '--body', 'x']);
     assert.equal(wrongImpact.code, 2);
@@ -52,7 +67,7 @@ describe('tocsin incident', () => {
     assert.equal(unknownComponent.code, 2);
     assert.match(unknownComponent.stderr, /No component "Mainframe" \(there are: DNS, Public API\)/);
     const listed = await cli.run(['incident', 'list', '--json']);
-    assert.equal(JSON.parse(listed.stdout).incidents.length, 1);
+    assert.equal(JSON.parse(listed.stdout).incidents.length, 2, 'the two opened by the tests above');
   });
 
   it('fails with exit 1 on an incident that does not exist', async () => {

@@ -70,7 +70,7 @@ describe('exporting and importing a workspace', () => {
     await h.db.db.insertInto('incidents').values({
       workspace_id: h.workspaceId, id: 'inc000000001', name: 'DNS resolution failing', status: 'identified', impact: 'major',
       occurred_at: '2026-03-10T13:58:00.250Z', detected_at: incidentAt, acknowledged_at: incidentAt, monitoring_at: null, resolved_at: null,
-      referent_id: formerId, backup_referent_id: ownerId, created_by: ownerId, created_at: incidentAt, updated_at: incidentAt,
+      referent_id: formerId, backup_referent_id: ownerId, created_by: ownerId, created_at: incidentAt, updated_at: incidentAt, public_at: incidentAt,
     }).execute();
     await h.db.db.insertInto('incident_components').values({ workspace_id: h.workspaceId, incident_id: 'inc000000001', component_id: dns.id }).execute();
     await h.db.db.insertInto('incident_updates').values({

@@ -178,6 +178,8 @@ export interface IncidentsTable {
   next_update_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   /** A daily communiqué at this local time ("16:00") when no next update was promised (migration 0011). */
   daily_update_time: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the incident first became public (its first public update); null while declared internally (migration 0015). */
+  public_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   version: Version;
 }
 

@@ -15,6 +15,11 @@ describe('communication clocks', () => {
     assert.deepEqual(summary(communicationClocks(input({ firstMessageMinutes: 15, now: at('10:20') }))), [['first_message', '10:15', 'overdue']]);
   });
 
+  it('an incident declared internally owes its first message until it is public; closed inside the cell, none', () => {
+    assert.deepEqual(summary(communicationClocks(input({ now: at('12:00') }))), [['first_message', '11:00', 'overdue']]);
+    assert.deepEqual(summary(communicationClocks(input({ isOpen: false, now: at('12:00') }))), []);
+  });
+
   it('a first message in time is met, one after the hour late (Orange spoke 3 h 30 after the outage)', () => {
     assert.deepEqual(summary(communicationClocks(input({ firstPublicAt: at('10:40'), lastPublicAt: at('10:40'), nextUpdateAt: at('11:30'), now: at('10:45') }))), [
       ['first_message', '11:00', 'met'],

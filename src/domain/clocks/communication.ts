@@ -12,7 +12,7 @@ export type CommunicationStatus = 'running' | 'met' | 'late' | 'overdue';
 export interface CommunicationInput {
   /** When the incident was detected (or opened, when detection was not recorded). */
   detectedAt: Date;
-  /** The first public update, if any. */
+  /** When the incident became public (its first public update); null while declared internally. */
   firstPublicAt: Date | null;
   /** The newest public update, if any. */
   lastPublicAt: Date | null;
@@ -42,13 +42,16 @@ export interface CommunicationClock {
 
 const minute = 60_000;
 
-/** The clocks that apply: the first message until it is out, then the next update while the incident is open. */
+/**
+ * The clocks that apply: the first message until it is out, then the next update while the incident
+ * is open. An incident declared internally and closed inside the cell (a false alarm) owed no message.
+ */
 export function communicationClocks(input: CommunicationInput): CommunicationClock[] {
   const firstDue = new Date(input.detectedAt.getTime() + input.firstMessageMinutes * minute);
   const clocks: CommunicationClock[] = [];
   if (input.firstPublicAt) {
     clocks.push({ id: 'first_message', dueAt: firstDue, status: input.firstPublicAt <= firstDue ? 'met' : 'late', metAt: input.firstPublicAt, isPromised: false });
-  } else {
+  } else if (input.isOpen) {
     clocks.push({ id: 'first_message', dueAt: firstDue, status: input.now > firstDue ? 'overdue' : 'running', isPromised: false });
   }
   if (input.isOpen && input.lastPublicAt) {

@@ -34,7 +34,7 @@ export interface OpenIncident {
 export async function loadClockSources(db: DatabaseHandle, only: { workspaceId?: string; incidentId?: string }): Promise<Array<OpenIncident & { status: string }>> {
   const { rows } = await sql<OpenIncident & { status: string }>`
     select i.workspace_id, i.id, i.name, i.impact, i.status, coalesce(i.detected_at, i.created_at) as detected_at, i.next_update_at, i.daily_update_time, i.referent_id, i.backup_referent_id,
-      (select min(u.published_at) from incident_updates u where u.workspace_id = i.workspace_id and u.incident_id = i.id) as first_public_at,
+      i.public_at as first_public_at,
       (select max(u.published_at) from incident_updates u where u.workspace_id = i.workspace_id and u.incident_id = i.id) as last_public_at,
       w.time_zone, w.default_language, s.cadence, s.first_message_minutes, s.remind_before_minutes, s.escalate_after_minutes
     from incidents i

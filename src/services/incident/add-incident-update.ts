@@ -13,6 +13,7 @@ import { actorColumns, auditRow, authorize, withTransaction, type Ctx } from '..
 import type { Row } from '../../adapters/db/schema.ts';
 import { Body, Instant, parseInput, toDate } from '../schemas.ts';
 import {
+  applyImpactStatuses,
   checkNextUpdate,
   ComponentChanges,
   ComponentIds,
@@ -56,7 +57,8 @@ export type AddIncidentUpdateInput = z.input<typeof AddIncidentUpdateInput>;
 /**
  * Adds an update to an incident's timeline. The incident's status and stamps are recomputed from
  * all its updates, so a back-dated update does not win; when the incident closes, the components
- * it put in their current status go back to operational unless this update sets them.
+ * it put in their current status go back to operational unless this update sets them. The first
+ * update of an incident declared internally makes it public: on the pages, to the subscribers.
  */
 export async function addIncidentUpdate({ ctx, id, input, messageId }: { ctx: Ctx; id: string; input: AddIncidentUpdateInput; messageId?: string }) {
   authorize(ctx, 'incident.update');
@@ -74,8 +76,9 @@ export async function addIncidentUpdate({ ctx, id, input, messageId }: { ctx: Ct
     const createdAt = nextCreatedAt(now, locked.lastCreatedAt);
     const update = { id: newId(), status: data.status, displayAt: toDate(data.display_at) ?? createdAt, createdAt };
     // The usual update is the newest: fold it into the cached state; a back-dated one re-derives it all.
+    // The first update of an incident declared internally folds into its declared state.
     const state =
-      compareNewestFirst(update, locked.newest) < 0
+      locked.newest === null || compareNewestFirst(update, locked.newest) < 0
         ? foldIncidentState({ status: before.status, monitoringAt: before.monitoring_at, resolvedAt: before.resolved_at }, update)
         : deriveIncidentState([...(await fetchMarks(tx, ctx, id)), update]);
 
@@ -85,14 +88,21 @@ export async function addIncidentUpdate({ ctx, id, input, messageId }: { ctx: Ct
     for (const componentId of added) await fetchComponent(tx, ctx, componentId);
     await setAffectedComponents(tx, ctx, id, added, data.remove_component_ids ?? []);
 
+    const isMovingComponents = added.length > 0 || (data.remove_component_ids ?? []).length > 0;
+    const componentIds = isMovingComponents ? ((await fetchAffectedComponents(tx, ctx, [id])).get(id) ?? []) : beforeComponentIds;
     const changes: StatusChange[] = [];
     for (const [componentId, status] of explicit) {
       const change = await applyComponentStatus(tx, ctx, componentId, status, { incidentId: id });
       if (change) changes.push(change);
     }
+    const isFirstPublic = before.public_at === null;
+    if (isFirstPublic && isOpen(state.status)) {
+      // Declared internally, its components kept their statuses: they take the impact's now, as at an opening.
+      const implied = componentIds.filter((componentId) => !explicit.has(componentId));
+      changes.push(...(await applyImpactStatuses(tx, ctx, { incidentId: id, impact: before.impact, componentIds: implied })));
+    }
     if (isOpen(before.status) && !isOpen(state.status)) {
-      const affected = (await fetchAffectedComponents(tx, ctx, [id])).get(id) ?? [];
-      for (const componentId of affected) {
+      for (const componentId of componentIds) {
         if (explicit.has(componentId) || !(await isRestorable(tx, ctx, id, componentId))) continue;
         const change = await applyComponentStatus(tx, ctx, componentId, 'operational', { incidentId: id });
         if (change) changes.push(change);
@@ -122,10 +132,10 @@ export async function addIncidentUpdate({ ctx, id, input, messageId }: { ctx: Ct
       monitoring_at: state.monitoringAt,
       resolved_at: state.resolvedAt,
       next_update_at: isOpen(state.status) ? nextUpdateAt : null,
+      public_at: before.public_at ?? createdAt,
       updated_at: now,
       version: before.version + 1,
     };
-    const componentIds = added.length > 0 || (data.remove_component_ids ?? []).length > 0 ? ((await fetchAffectedComponents(tx, ctx, [id])).get(id) ?? []) : beforeComponentIds;
     const incident = presentIncidentFields(incidentRow, componentIds);
     const added_update = presentIncidentUpdate(row);
     // The update, the incident's new state, the audit row and the pages going stale are one
@@ -150,7 +160,7 @@ export async function addIncidentUpdate({ ctx, id, input, messageId }: { ctx: Ct
       .with('moved_incident', (db) =>
         db
           .updateTable('incidents')
-          .set({ status: incidentRow.status, monitoring_at: incidentRow.monitoring_at, resolved_at: incidentRow.resolved_at, next_update_at: incidentRow.next_update_at, updated_at: now, version: incidentRow.version })
+          .set({ status: incidentRow.status, monitoring_at: incidentRow.monitoring_at, resolved_at: incidentRow.resolved_at, next_update_at: incidentRow.next_update_at, public_at: incidentRow.public_at, updated_at: now, version: incidentRow.version })
           .where('workspace_id', '=', ctx.workspaceId)
           .where('id', '=', id),
       )

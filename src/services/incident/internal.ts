@@ -4,8 +4,11 @@ import type { Tx } from '../../adapters/db/connect.ts';
 import type { Row } from '../../adapters/db/schema.ts';
 import { InvalidError, NotFoundError, type FieldIssue } from '../../domain/errors.ts';
 import type { UpdateMark } from '../../domain/incident/derive-status.ts';
-import { incidentStatuses, isOpen, type IncidentStatus } from '../../domain/incident/lifecycle.ts';
+import { impliedComponentStatus } from '../../domain/incident/impact.ts';
+import { incidentStatuses, isOpen, type Impact, type IncidentStatus } from '../../domain/incident/lifecycle.ts';
 import { timeIssues, type IncidentTimes } from '../../domain/incident/times.ts';
+import type { ComponentStatus as ComponentStatusValue } from '../../domain/component/status.ts';
+import { applyComponentStatus, fetchComponent, type StatusChange } from '../component/component-status.ts';
 import type { Ctx } from '../context.ts';
 import { Body, ComponentStatus, Id } from '../schemas.ts';
 import { fetchIncident } from './fetch-incident.ts';
@@ -87,6 +90,25 @@ export async function setAffectedComponents(tx: Tx, ctx: Ctx, incidentId: string
   }
 }
 
+/**
+ * The component statuses an incident shows when it becomes public (opened with its first update, or
+ * declared internally and now publishing one): `status` when given, else what the impact implies,
+ * never better than the component already is (a minor incident never hides another one's outage).
+ */
+export async function applyImpactStatuses(
+  tx: Tx,
+  ctx: Ctx,
+  { incidentId, impact, componentIds, status }: { incidentId: string; impact: Impact; componentIds: readonly string[]; status?: ComponentStatusValue },
+): Promise<StatusChange[]> {
+  const changes: StatusChange[] = [];
+  for (const componentId of componentIds) {
+    const target = status ?? impliedComponentStatus(impact, (await fetchComponent(tx, ctx, componentId)).status);
+    const change = target ? await applyComponentStatus(tx, ctx, componentId, target, { incidentId }) : null;
+    if (change) changes.push(change);
+  }
+  return changes;
+}
+
 export interface IncidentDetails {
   times: IncidentTimes;
   referentId: string | null;
@@ -136,6 +158,13 @@ export function presentIncidentUpdate(row: Row<'incident_updates'>) {
   };
 }
 
+export type IncidentVisibility = 'internal' | 'public';
+
+/** Declared internally until its first public update: off every page, feed and subscriber notice meanwhile. */
+export function visibilityOf(row: Pick<Row<'incidents'>, 'public_at'>): IncidentVisibility {
+  return row.public_at === null ? 'internal' : 'public';
+}
+
 /** The incident without its timeline: what the audit log keeps of an edit. */
 export function presentIncidentFields(row: Row<'incidents'>, componentIds: string[]) {
   return {
@@ -153,6 +182,8 @@ export function presentIncidentFields(row: Row<'incidents'>, componentIds: strin
     referent_id: row.referent_id,
     backup_referent_id: row.backup_referent_id,
     component_ids: componentIds,
+    visibility: visibilityOf(row),
+    public_at: iso(row.public_at),
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
     version: row.version,
@@ -167,10 +198,10 @@ export function presentIncident(row: Row<'incidents'>, componentIds: string[], u
 export interface LockedIncident {
   row: Row<'incidents'>;
   componentIds: string[];
-  /** The newest update in timeline order. */
-  newest: UpdateMark;
-  /** The latest creation time of any update, for `nextCreatedAt`. */
-  lastCreatedAt: Date;
+  /** The newest update in timeline order; null for an incident declared internally, with no update yet. */
+  newest: UpdateMark | null;
+  /** The latest creation time of any update, for `nextCreatedAt`; null without updates. */
+  lastCreatedAt: Date | null;
 }
 
 /**
@@ -195,12 +226,11 @@ export async function lockIncidentForUpdate(tx: Tx, ctx: Ctx, id: string): Promi
     .executeTakeFirst();
   if (!row) throw new NotFoundError('incident', id);
   const { component_ids, newest_update, last_created_at, ...incident } = row;
-  if (!newest_update || !last_created_at) throw new Error(`Incident ${id} has no update; every incident keeps at least one.`);
   return {
     row: incident,
     componentIds: component_ids,
-    newest: { id: newest_update.id, status: newest_update.status, displayAt: new Date(newest_update.display_at), createdAt: new Date(newest_update.created_at) },
-    lastCreatedAt: new Date(last_created_at),
+    newest: newest_update && { id: newest_update.id, status: newest_update.status, displayAt: new Date(newest_update.display_at), createdAt: new Date(newest_update.created_at) },
+    lastCreatedAt: last_created_at === null ? null : new Date(last_created_at),
   };
 }
 

@@ -80,6 +80,11 @@ export async function publishVariants(
   const workspace = await tx.selectFrom('workspaces').select(['default_language', 'time_zone']).where('id', '=', ctx.workspaceId).executeTakeFirstOrThrow();
 
   const onPage = variants.filter((v) => v.channel === 'status_page' && v.audience === statusPageAudience);
+  // Doctrine §1: the first public statement goes everywhere at once; subscribers never hear of an incident declared internally that the page does not show.
+  const toSubscribers = message.notify_subscribers && variants.some((v) => v.audience === statusPageAudience && (v.channel === 'email' || v.channel === 'sms'));
+  if (incident.public_at === null && onPage.length === 0 && toSubscribers) {
+    throw new ConflictError('first-public-message-without-page', `The incident is still internal: its first message to subscribers must also carry the status-page variant for "${statusPageAudience}", so the page and the subscribers learn of it at once. Add that variant, or do not notify subscribers.`);
+  }
   let incidentUpdate = null;
   if (onPage.length > 0) {
     const bodies: Partial<Record<Language, string>> = Object.fromEntries(onPage.map((v) => [v.language, v.body]));

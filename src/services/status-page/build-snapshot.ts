@@ -38,7 +38,7 @@ interface SnapshotRequest {
 /**
  * The public projection of one status page at `now`: an allow-list of fields, copied one by one
  * from the rows, so a column added later is private until it is added here. Drafts (updates not
- * published) never enter it. Read it in one repeatable-read transaction.
+ * published) and incidents declared internally never enter it. Read it in one repeatable-read transaction.
  */
 export async function buildSnapshot({ db, workspaceId, pageId, now, fallbackUrl, publicUrl, memory }: SnapshotRequest): Promise<PublicSnapshot> {
   const page = await db
@@ -151,7 +151,14 @@ async function readIncidents(db: Db, read: IncidentRead, memory: Map<string, Pag
   const ids = changed ? [...changed] : undefined;
   if (!ids || ids.length > 0) {
     const [rows, updates, links] = await Promise.all([
-      db.selectFrom('incidents').selectAll().where('workspace_id', '=', read.workspaceId).$if(ids !== undefined, (q) => q.where('id', 'in', ids!)).execute(),
+      // An incident declared internally is on no page, public or private, until its first public update.
+      db
+        .selectFrom('incidents')
+        .selectAll()
+        .where('workspace_id', '=', read.workspaceId)
+        .where('public_at', 'is not', null)
+        .$if(ids !== undefined, (q) => q.where('id', 'in', ids!))
+        .execute(),
       db
         .selectFrom('incident_updates')
         .selectAll()

@@ -63,12 +63,13 @@ export function registerIncidentCommands(program: Command) {
 
   incident
     .command('open')
-    .description('Open an incident with its first public update')
+    .description('Open an incident with its first public update, or declare it internally (--internal) until its first update or message')
     .requiredOption('--name <title>', 'what is happening, in the customers\' words')
     .requiredOption('--impact <impact>', `one of: ${impacts.join(', ')}`, oneOf('impact', impacts))
     .option('--body <text>', 'the first update')
     .option('--body-file <file>', 'read the first update from a file (- for standard input)')
-    .option('--status <status>', 'investigating (default), identified, monitoring or resolved')
+    .option('--internal', 'declare it inside the crisis cell: no update, on no status page, no notification, components unchanged')
+    .option('--status <status>', 'investigating (default), identified, monitoring or resolved (internal: investigating or identified)')
     .option('--component <name-or-id>', 'an affected component (repeatable)', collect)
     .option('--component-status <status>', `status to set on them (default: from the impact): ${componentStatuses.join(', ')}`, oneOf('component status', componentStatuses))
     .option('--referent <email-or-id>', 'the person who centralizes information and decides the next message')
@@ -78,7 +79,11 @@ export function registerIncidentCommands(program: Command) {
     .option('--workspace <slug>', 'the workspace (default: the only one)')
     .option('--json', 'print the incident as JSON')
     .action(async (options) => {
-      const body = readBody(options, true)!;
+      if (options.internal && (options.body !== undefined || options.bodyFile !== undefined)) throw new UsageError('An incident declared --internal has no public text yet: drop --body/--body-file, or drop --internal.');
+      if (!options.internal && options.body === undefined && options.bodyFile === undefined) {
+        throw new UsageError('The message text is missing: give --body "…" or --body-file FILE, or --internal to declare the incident inside the crisis cell first.');
+      }
+      const body = options.internal ? undefined : readBody(options, true);
       await withRuntime(async (runtime) => {
         const ctx = await cliCtx(runtime, options.workspace);
         const created = await openIncident({
@@ -97,6 +102,7 @@ export function registerIncidentCommands(program: Command) {
           },
         });
         if (options.json) printJson(created);
+        else if (created.visibility === 'internal') process.stdout.write(`Declared internally ${summary(created)}\nNothing is public: the first update (tocsin incident update ${created.id}) or published message makes it public.\n`);
         else process.stdout.write(`Opened ${summary(created)}\n`);
       });
     });

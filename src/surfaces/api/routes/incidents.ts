@@ -52,6 +52,8 @@ export const Incident = z.object({
   referent_id: z.string().nullable(),
   backup_referent_id: z.string().nullable(),
   component_ids: z.array(z.string()),
+  visibility: z.enum(['internal', 'public']).describe('internal: declared inside the crisis cell, on no page and told to no subscriber until its first public update'),
+  public_at: z.string().nullable().describe('When its first public update went out; null while internal'),
   created_at: z.string(),
   updated_at: z.string(),
   version: z.number(),
@@ -59,6 +61,7 @@ export const Incident = z.object({
 });
 /** What adding an update answers: the incident's fields (its ETag) and the new update. */
 const IncidentWithNewUpdate = Incident.omit({ updates: true }).extend({ update: IncidentUpdate });
+const ResolvedIncident = Incident.omit({ updates: true }).extend({ update: IncidentUpdate.nullable().describe('The resolving update; null when an internal incident was closed without anything published') });
 
 const UpdateParams = z.object({ id: z.string().max(64), updateId: z.string().max(64) });
 const notFound = { 404: { description: 'No such incident (or update)' } };
@@ -75,7 +78,7 @@ export function registerIncidentRoutes(app: OpenAPIHono<AppEnv>) {
   );
   app.openapi(
     adminRoute('incident.open', {
-      method: 'post', path: '/api/admin/incidents', tags, summary: 'Open an incident with its first update',
+      method: 'post', path: '/api/admin/incidents', tags, summary: 'Open an incident with its first update, or without a body declare it internally (public with its first update)',
       request: jsonBody(OpenIncidentInput),
       responses: { 201: ok(Incident, 'The incident'), ...problemResponses, 404: { description: 'A listed component does not exist' } },
     }),
@@ -99,7 +102,7 @@ export function registerIncidentRoutes(app: OpenAPIHono<AppEnv>) {
   );
   app.openapi(
     adminRoute('incident.update', {
-      method: 'post', path: '/api/admin/incidents/{id}/updates', tags, summary: 'Add an update; the incident status follows the newest update',
+      method: 'post', path: '/api/admin/incidents/{id}/updates', tags, summary: 'Add an update; the incident status follows the newest update; the first one makes an internal incident public',
       request: { params: IdParam, ...jsonBody(AddIncidentUpdateInput) },
       responses: { 201: ok(IncidentWithNewUpdate, 'The incident (without its timeline) and the new update'), ...problemResponses, ...notFound },
     }),
@@ -131,9 +134,9 @@ export function registerIncidentRoutes(app: OpenAPIHono<AppEnv>) {
   );
   app.openapi(
     adminRoute('incident.update', {
-      method: 'post', path: '/api/admin/incidents/{id}/resolve', tags, summary: 'Resolve an incident; its components go back to operational unless listed',
+      method: 'post', path: '/api/admin/incidents/{id}/resolve', tags, summary: 'Resolve an incident; its components go back to operational unless listed; an internal one is closed without a word in public',
       request: { params: IdParam, body: { content: { 'application/json': { schema: ResolveIncidentInput } }, required: false } },
-      responses: { 201: ok(IncidentWithNewUpdate, 'The incident (without its timeline) and the resolving update'), ...problemResponses, ...notFound },
+      responses: { 201: ok(ResolvedIncident, 'The incident (without its timeline) and the resolving update'), ...problemResponses, ...notFound },
     }),
     async (c) => idempotent(c, ctxOf(c), (ctx) => resolveIncident({ ctx, id: c.req.valid('param').id, input: c.req.valid('json') })),
   );
