@@ -1,23 +1,17 @@
 import type { Db } from '../../adapters/db/connect.ts';
-import type { Language, Row } from '../../adapters/db/schema.ts';
+import type { Row } from '../../adapters/db/schema.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import { isOpen, type IncidentStatus } from '../../domain/incident/lifecycle.ts';
-import { lint, ruleIds, type Finding, type GlossaryEntry, type LintFacts, type Severity, type SocialNetwork } from '../../domain/linter/index.ts';
-import { unfilledFindings } from '../../domain/message/fill.ts';
-import { formatMoment } from '../../domain/message/format.ts';
-import { statusOnPublish, type Channel, type Stage } from '../../domain/message/stages.ts';
+import { ruleIds, type Finding, type LintFacts } from '../../domain/linter/index.ts';
+import { lintVariant, type LintableVariant, type LintSetting } from '../../domain/message/lint-variant.ts';
+import { statusOnPublish, type Stage } from '../../domain/message/stages.ts';
 import type { Ctx } from '../context.ts';
 import { loadLintFacts } from '../facts/lint-facts.ts';
 import { channelOf, fetchIncidentRow, fetchReviews, fetchVariants, hashOf, loadCommsSettings, loadGlossary, networkOf, stageOf, stateOf, type CommsSettings } from './internal.ts';
 
 // What the API shows of a message: its variants with their lint findings, its reviews, where it stands.
 
-export interface LintSetting {
-  facts: LintFacts | undefined;
-  glossary: GlossaryEntry[];
-  rules: Record<string, 'off' | Severity>;
-  timeZone: string;
-}
+export { lintVariant, type LintableVariant, type LintSetting };
 
 export async function loadLintSetting(db: Db, ctx: Ctx, incidentId: string | undefined, settings: CommsSettings): Promise<LintSetting> {
   const [facts, glossary, workspace] = await Promise.all([
@@ -40,36 +34,6 @@ export function factsAfter(facts: LintFacts | undefined, stage: Stage, current: 
   if (!facts || stage === 'maintenance_notice') return facts;
   const status = statusOnPublish(stage, current);
   return { ...facts, status: status === 'postmortem' ? 'resolved' : status, incidentOpen: isOpen(status) };
-}
-
-export interface LintableVariant {
-  id?: string;
-  audience: string;
-  language: Language;
-  channel: Channel;
-  network: SocialNetwork | null;
-  subject: string | null;
-  body: string;
-}
-
-/** The linter's findings and unfilled template slots, for one variant among its siblings. */
-export function lintVariant(variant: LintableVariant, context: { stage: Stage; siblings: LintableVariant[]; setting: LintSetting; nextUpdateAt: Date | null; now: Date }): Finding[] {
-  const { setting } = context;
-  const findings = lint({
-    text: variant.body,
-    subject: variant.channel === 'email' ? (variant.subject ?? '') : undefined,
-    language: variant.language,
-    stage: context.stage,
-    audience: variant.audience,
-    channel: variant.channel,
-    network: variant.network ?? undefined,
-    facts: setting.facts,
-    glossary: setting.glossary,
-    siblings: context.siblings.filter((s) => s !== variant).map((s) => ({ text: s.body, language: s.language, audience: s.audience, channel: s.channel })),
-    nextUpdateLabel: context.nextUpdateAt ? formatMoment(context.nextUpdateAt, variant.language, setting.timeZone, context.now) : undefined,
-    rules: setting.rules,
-  });
-  return [...unfilledFindings(variant.body, variant.channel === 'email' ? variant.subject : null, variant.language), ...findings];
 }
 
 export function lintVariants(message: Row<'messages'>, variants: Row<'message_variants'>[], setting: LintSetting, now: Date): Map<string, Finding[]> {

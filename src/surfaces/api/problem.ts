@@ -37,7 +37,7 @@ const titleOf: Record<ErrorCode, string> = {
 };
 
 /** Reasons whose HTTP status is more precise than their code's. */
-const statusOfReason: Record<string, number> = { 'body-too-large': 413 };
+const statusOfReason: Record<string, number> = { 'body-too-large': 413, 'template-opens-a-maintenance': 422 };
 
 export interface ProblemResponse {
   problem: Problem;
