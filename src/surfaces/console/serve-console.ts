@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { compress } from 'hono/compress';
 import type { AppEnv } from '../api/env.ts';
 import { homePage, preferredLanguage } from './home.ts';
 
@@ -21,6 +22,7 @@ export function mountConsole(app: OpenAPIHono<AppEnv>, dir = consoleDir): void {
   let index: string | null = null;
   const shell = () => (index ??= existsSync(indexFile) ? readFileSync(indexFile, 'utf8') : null);
 
+  app.use('/assets/*', compress());
   app.use('/assets/*', serveStatic({ root: dir, onFound: (_path, c) => c.header('cache-control', 'public, max-age=31536000, immutable') }));
   app.get('*', async (c, next) => {
     if (serverPaths.test(c.req.path) || !(c.req.header('accept') ?? '').includes('text/html')) return next();

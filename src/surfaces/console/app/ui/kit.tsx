@@ -1,5 +1,5 @@
 import type { ButtonHTMLAttributes, ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useId, useRef } from 'preact/hooks';
 import { ApiError } from '../api.ts';
 import { useText } from '../i18n.ts';
 import { uiText } from './text.ts';
@@ -68,6 +68,7 @@ export function Loading() {
 /** A modal dialog (the native one: focus trapped, Escape closes). */
 export function Dialog({ open, title, onClose, children }: { open: boolean; title: string; onClose: () => void; children: ComponentChildren }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   const t = useText(uiText);
   useEffect(() => {
     const dialog = ref.current;
@@ -76,9 +77,9 @@ export function Dialog({ open, title, onClose, children }: { open: boolean; titl
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
-    <dialog ref={ref} class="dialog" aria-labelledby="dialog-title" onClose={onClose} onCancel={onClose}>
+    <dialog ref={ref} class="dialog" aria-labelledby={titleId} onClose={onClose} onCancel={onClose}>
       <header class="dialog-head">
-        <h2 id="dialog-title">{title}</h2>
+        <h2 id={titleId}>{title}</h2>
         <Button variant="quiet" onClick={onClose} aria-label={t('close')}>
           ✕
         </Button>
