@@ -125,7 +125,8 @@ describe('console: review, publish everywhere, delivery progress', () => {
     await review.getByText(`Approved by ${personName('reviewer')}`).waitFor();
     await publish.getByRole('button', { name: 'Publish everywhere' }).click();
     const confirm = author.page.getByRole('dialog', { name: 'Publish everywhere?' });
-    const emailRow = confirm.getByRole('row', { name: /^E-mail/ });
+    // The audiences' names arrive with the workspace's settings, a moment after the counts.
+    const emailRow = confirm.getByRole('row', { name: /^E-mail.*\(Customers\)/ });
     await emailRow.waitFor();
     assert.match(await emailRow.innerText(), /Subscribers of the status page \(Customers\)\s*1 in English, 1 in French\s*2/);
     assert.match(await confirm.getByRole('row', { name: /^Team chat/ }).innerText(), /#customer-care[\s\S]*1$/);
