@@ -4,7 +4,6 @@ import type { Config } from './config.ts';
 import { openDatabase, type DatabaseHandle } from './adapters/db/connect.ts';
 import { migrate } from './adapters/db/migrate.ts';
 import { startQueue, type Queue } from './adapters/queue/queue.ts';
-import { startWorker } from './surfaces/worker/worker.ts';
 
 export interface Runtime {
   db: DatabaseHandle;
@@ -53,7 +52,8 @@ export async function startServer(
     await runtime.close();
     throw error;
   }
-  const worker = options.withWorker ? await startWorker(runtime, logger, config) : undefined;
+  // Loaded only where jobs run: the CLI's commands open a runtime without the senders' libraries.
+  const worker = options.withWorker ? await (await import('./surfaces/worker/worker.ts')).startWorker(runtime, logger, config) : undefined;
   let ready = true;
   // Loaded by the processes that serve it: a `tocsin worker` does not carry the API (~25 MB).
   const { createApp } = await import('./surfaces/api/app.ts');

@@ -1,16 +1,23 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { DeliveryChannel, DeliveryState } from '../../domain/delivery/channels.ts';
 export type { DeliveryChannel, DeliveryState };
+import type { ClosingTables } from './tables/closing.ts';
+import type { CompensationTables } from './tables/compensation.ts';
+import type { CorrectionTables } from './tables/corrections.ts';
+import type { ListeningTables } from './tables/listening.ts';
+import type { ReportTables } from './tables/reports.ts';
+import type { DrillTables } from './tables/drills.ts';
+import type { CrisisPlanTables } from './tables/crisis-plan.ts';
 import type { ComponentStatus } from '../../domain/component/status.ts';
 import type { Impact, IncidentStatus } from '../../domain/incident/lifecycle.ts';
 import type { MaintenanceStatus } from '../../domain/maintenance/lifecycle.ts';
 import type { Role } from '../../domain/access/roles.ts';
 
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
-type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Version = ColumnType<number, number | undefined, number>;
-type Json<T> = ColumnType<T, string, string>;
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+export type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type Version = ColumnType<number, number | undefined, number>;
+export type Json<T> = ColumnType<T, string, string>;
 export type ActorType = 'user' | 'token' | 'system';
 
 export interface AffectedComponent {
@@ -684,7 +691,8 @@ export interface DataControllerComponentsTable {
   component_id: string;
 }
 
-export interface Database {
+/** Every table; the after-the-crisis areas (migrations 0016–0022) keep theirs in ./tables/. */
+export interface Database extends ClosingTables, CompensationTables, CorrectionTables, ListeningTables, ReportTables, DrillTables, CrisisPlanTables {
   workspaces: WorkspacesTable;
   users: UsersTable;
   memberships: MembershipsTable;

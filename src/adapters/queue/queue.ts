@@ -3,7 +3,7 @@ import { EventEmitter } from 'node:events';
 import { transactionExecutor, type DatabaseHandle, type Tx } from '../db/connect.ts';
 
 /** Every job Tocsin runs; `area.verb`, one handler file each under surfaces/worker/. */
-export const jobNames = ['maintenance.advance', 'housekeeping.sweep', 'clocks.remind', 'maintenance.notify'] as const;
+export const jobNames = ['maintenance.advance', 'housekeeping.sweep', 'clocks.remind', 'maintenance.notify', 'listening.poll'] as const;
 export type JobName = (typeof jobNames)[number];
 
 export interface SendOptions {

@@ -33,10 +33,17 @@ export const permissions = [
   'delivery.retry',
   'regulatory.read',
   'regulatory.manage',
+  'compensation.manage',
+  'listening.read',
+  'listening.manage',
+  'report.read',
+  'drill.run',
+  'plan.read',
+  'plan.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const readOnly: Permission[] = ['workspace.read', 'component.read', 'incident.read', 'maintenance.read', 'facts.read', 'delivery.read'];
+const readOnly: Permission[] = ['workspace.read', 'component.read', 'incident.read', 'maintenance.read', 'facts.read', 'delivery.read', 'plan.read'];
 
 /**
  * What each role may do. Incident leads run incidents and the components they affect, and alone may
@@ -46,7 +53,9 @@ const readOnly: Permission[] = ['workspace.read', 'component.read', 'incident.re
  * lead manages them and the team's channels, support looks a subscriber up, viewers do not. Those
  * who publish may replay failed deliveries. The legal clocks (breach risk, reports filed) are for those
  * who run the incident and for legal, not for support or viewers. Only owners manage people, tokens,
- * pages and the audit log.
+ * pages and the audit log. After the crisis, those who run it define compensation, read the
+ * post-crisis reports and run drills; the communications lead keeps the listening inbox (support reads
+ * it: they hear the rumors first) and, with incident leads, the crisis plan everyone may read.
  */
 export function permissionsOf(role: Role): readonly Permission[] {
   switch (role) {
@@ -56,14 +65,16 @@ export function permissionsOf(role: Role): readonly Permission[] {
       return [
         ...readOnly, 'component.set_status', 'incident.open', 'incident.update', 'incident.manage', 'maintenance.manage',
         'facts.edit', 'message.write', 'message.publish', 'message.publish_emergency', 'delivery.retry', 'regulatory.read', 'regulatory.manage',
+        'compensation.manage', 'listening.read', 'report.read', 'drill.run', 'plan.manage',
       ];
     case 'comms_lead':
       return [...readOnly, 'incident.open', 'incident.update', 'maintenance.manage', 'facts.edit', 'message.write', 'message.review', 'message.publish', 'settings.manage',
-        'subscribers.read', 'subscribers.manage', 'channels.manage', 'delivery.retry', 'regulatory.read', 'regulatory.manage'];
+        'subscribers.read', 'subscribers.manage', 'channels.manage', 'delivery.retry', 'regulatory.read', 'regulatory.manage',
+        'compensation.manage', 'listening.read', 'listening.manage', 'report.read', 'drill.run', 'plan.manage'];
     case 'reviewer':
-      return [...readOnly, 'message.review', 'regulatory.read', 'regulatory.manage'];
+      return [...readOnly, 'message.review', 'regulatory.read', 'regulatory.manage', 'report.read'];
     case 'support':
-      return [...readOnly, 'subscribers.read'];
+      return [...readOnly, 'subscribers.read', 'listening.read'];
     case 'viewer':
       return readOnly;
   }

@@ -11,6 +11,20 @@ import { createPage } from '../page/pages.ts';
 import { createWorkspace } from '../workspace/create-workspace.ts';
 import { demoGroups, demoOwnerEmail, demoPages, demoPeople, demoWorkspace, type ComponentKey } from './catalog.ts';
 import { seedDemoStory, storyDays } from './story.ts';
+import { seedDemoClosing } from './demo-closing.ts';
+import { seedDemoCompensation } from './demo-compensation.ts';
+import { seedDemoCorrections } from './demo-corrections.ts';
+import { seedDemoListening } from './demo-listening.ts';
+import { seedDemoDrills } from './demo-drills.ts';
+import { seedDemoCrisisPlan } from './demo-crisis-plan.ts';
+
+/** What the after-the-crisis seeds get: the demo's clock, its components and people by key. */
+export interface DemoSeedContext {
+  now: Date;
+  setClock(at: Date): void;
+  componentIds: Map<ComponentKey, string>;
+  userIds: Map<string, string>;
+}
 
 export interface DemoSeedResult {
   created: boolean;
@@ -91,13 +105,14 @@ export async function seedDemo({ db, queue, now, password, statusUrl = 'http://l
     await db.transaction((tx) => applyComponentStatus(tx, ctx, componentIds.get(blip.key)!, blip.status));
   }
 
-  await seedDemoStory({
-    ctx,
-    setClock: (at) => (clock = at),
-    now,
-    componentIds,
-    userIds,
-  });
+  const seed: DemoSeedContext = { now, setClock: (at) => (clock = at), componentIds, userIds };
+  await seedDemoStory({ ctx, ...seed });
+  await seedDemoClosing(ctx, seed);
+  await seedDemoCompensation(ctx, seed);
+  await seedDemoCorrections(ctx, seed);
+  await seedDemoListening(ctx, seed);
+  await seedDemoDrills(ctx, seed);
+  await seedDemoCrisisPlan(ctx, seed);
 
   return { created: true, ownerEmail: demoOwnerEmail, generatedPassword: password ? undefined : demoPassword };
 }

@@ -10,6 +10,8 @@ import { recordControllerNotice } from '../regulatory/controller-notices.ts';
 import { addIncidentUpdate } from '../incident/add-incident-update.ts';
 import { fetchIncidentRow, fetchMessage, fetchReviews, fetchVariants, hashOf, loadCommsSettings, stateOf, stageOf } from './internal.ts';
 import { lintVariants, loadMessage, messageLintSetting } from './message-view.ts';
+import { afterStagePublish, beforeStagePublish } from './stage-effects.ts';
+import { becomesIncidentUpdate } from '../../domain/corrections/correction.ts';
 
 /** Publishes an approved message: every variant at once, in one transaction. Twice is a conflict. */
 export async function publishMessage({ ctx, messageId }: { ctx: Ctx; messageId: string }) {
@@ -78,6 +80,7 @@ export async function publishVariants(
   }
   const incident = await fetchIncidentRow(tx, ctx, message.incident_id);
   const workspace = await tx.selectFrom('workspaces').select(['default_language', 'time_zone']).where('id', '=', ctx.workspaceId).executeTakeFirstOrThrow();
+  await beforeStagePublish(tx, ctx, { message, variants, incident, stage, now });
 
   const onPage = variants.filter((v) => v.channel === 'status_page' && v.audience === statusPageAudience);
   // Doctrine §1: the first public statement goes everywhere at once; subscribers never hear of an incident declared internally that the page does not show.
@@ -86,7 +89,8 @@ export async function publishVariants(
     throw new ConflictError('first-public-message-without-page', `The incident is still internal: its first message to subscribers must also carry the status-page variant for "${statusPageAudience}", so the page and the subscribers learn of it at once. Add that variant, or do not notify subscribers.`);
   }
   let incidentUpdate = null;
-  if (onPage.length > 0) {
+  // A rumor correction's page variants go to the corrections log (services/corrections/on-publish.ts), not the timeline.
+  if (onPage.length > 0 && becomesIncidentUpdate(stage)) {
     const bodies: Partial<Record<Language, string>> = Object.fromEntries(onPage.map((v) => [v.language, v.body]));
     const body = bodies[workspace.default_language] ?? Object.values(bodies)[0]!;
     const added = await addIncidentUpdate({
@@ -145,6 +149,7 @@ export async function publishVariants(
     .where('workspace_id', '=', ctx.workspaceId)
     .where('id', '=', message.id)
     .execute();
+  await afterStagePublish(tx, ctx, { message: published, variants, incident, stage, now });
   const result = {
     incident_update: incidentUpdate,
     deliveries,

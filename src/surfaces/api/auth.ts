@@ -6,6 +6,9 @@ import { can, type Permission } from '../../domain/access/roles.ts';
 import { ForbiddenError, TocsinError, UnauthorizedError } from '../../domain/errors.ts';
 import { resolveSession, resolveToken } from '../../services/access/resolve-actor.ts';
 import type { Ctx } from '../../services/context.ts';
+import { drillTime } from '../../domain/drills/clock.ts';
+import { sandboxClock } from '../../services/drills/sandbox-clock.ts';
+import type { DatabaseHandle } from '../../adapters/db/connect.ts';
 import type { AppEnv } from './env.ts';
 
 export const sessionCookie = 'tocsin_session';
@@ -31,8 +34,36 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
     }
   }
   c.set('auth', resolved);
+  await applyDrillClock(c, db, resolved.workspaceId, now);
   await next();
 });
+
+/** Drill time for the requests of a sandbox workspace, read once per request; real time elsewhere. */
+const drillClocks = new WeakMap<Request, () => Date>();
+/**
+ * Workspaces known not to be sandboxes. A sandbox gets its drill row in the transaction that
+ * creates it, before anyone can sign in to it, so "not a sandbox" never changes for a workspace.
+ */
+const realWorkspaces = new WeakMap<DatabaseHandle, Set<string>>();
+
+async function applyDrillClock(c: Context<AppEnv>, db: DatabaseHandle, workspaceId: string, now: () => Date): Promise<void> {
+  let known = realWorkspaces.get(db);
+  if (!known) realWorkspaces.set(db, (known = new Set()));
+  if (known.has(workspaceId)) return;
+  const drill = await sandboxClock(db, workspaceId);
+  if (!drill) {
+    if (known.size > 10_000) known.clear();
+    known.add(workspaceId);
+    return;
+  }
+  const drillNow = () => drillTime(drill.clock, now());
+  drillClocks.set(c.req.raw, drillNow);
+  // The console counts down at the drill's speed.
+  c.header('X-Server-Time', drillNow().toISOString());
+  if (drill.state === 'finished' && unsafeMethods.has(c.req.method) && !c.req.path.endsWith('/drills/leave') && c.req.path !== '/api/session') {
+    throw new TocsinError('conflict', 'drill-finished', 'This drill is over: its sandbox is kept for the after-action report and takes no more changes.');
+  }
+}
 
 /** The one authorization mechanism: every admin route names its permission, checked here and shown in OpenAPI. */
 export function adminRoute<R extends Omit<RouteConfig, 'middleware'>>(permission: Permission, config: R) {
@@ -51,5 +82,5 @@ export function adminRoute<R extends Omit<RouteConfig, 'middleware'>>(permission
 
 export function ctxOf(c: Context<AppEnv>): Ctx {
   const { deps, auth, requestId } = c.var;
-  return { workspaceId: auth.workspaceId, actor: auth.actor, db: deps.db, queue: deps.queue, now: deps.now, requestId };
+  return { workspaceId: auth.workspaceId, actor: auth.actor, db: deps.db, queue: deps.queue, now: drillClocks.get(c.req.raw) ?? deps.now, requestId };
 }

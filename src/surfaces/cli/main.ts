@@ -1,8 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { isTocsinError } from '../../domain/errors.ts';
 import { ConfigError } from '../../config.ts';
-import { registerServeCommands } from './serve.ts';
-import { registerAccessCommands } from './access.ts';
 import { registerCommands } from './commands.ts';
 
 /** Exit codes: 0 done, 1 the action failed, 2 the command line (or its input) is wrong. */
@@ -17,22 +15,21 @@ export class ExitStatus extends Error {
   }
 }
 
-export function buildProgram(): Command {
+/** The program with the command `argv` names (every command for help, or a name it does not know). */
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('tocsin')
     .description('Crisis communication during IT incidents.')
     .option('--debug', 'print stack traces of errors')
     .showHelpAfterError('(run "tocsin --help" for the commands)')
     .exitOverride();
   program.configureOutput({ writeErr: (text) => process.stderr.write(text) });
-  registerServeCommands(program);
-  registerAccessCommands(program);
-  registerCommands(program);
+  await registerCommands(program, argv.find((arg) => !arg.startsWith('-')));
   for (const command of program.commands) command.exitOverride();
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram(argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCodes.ok;

@@ -12,6 +12,8 @@ import { createWebhookSender } from '../../adapters/webhook/webhook.ts';
 import { createChatSender } from '../../adapters/chat/chat.ts';
 import { createMastodonPoster } from '../../adapters/mastodon/mastodon.ts';
 import { startDispatcher, type ChannelSenders, type Dispatcher } from './dispatcher.ts';
+import { registerListeningJobs } from './listening-jobs.ts';
+import { registerDrillJobs } from './drill-jobs.ts';
 
 export interface RunningWorker {
   publisher: Publisher;
@@ -45,6 +47,8 @@ export async function startWorker(runtime: Runtime, logger: Logger, config: Pick
     if (notices.length > 0) logger.info({ notices, deliveries }, 'maintenance notices queued');
   });
   await queue.schedule('maintenance.notify', '* * * * *');
+  await registerListeningJobs(runtime, logger);
+  const drills = await registerDrillJobs(runtime, logger);
   const publisher = await startPublisher({ db, logger, siteDir: config.siteDir, fallbackUrl: config.statusUrl, publicUrl: config.publicUrl });
   const senders = channelSenders(config);
   const dispatcher = await startDispatcher({ db, logger, senders, publicUrl: config.publicUrl, fallbackUrl: config.statusUrl, batchSize: config.delivery.batchSize, leaseMs: config.delivery.leaseMs });
@@ -53,6 +57,7 @@ export async function startWorker(runtime: Runtime, logger: Logger, config: Pick
     publisher,
     dispatcher,
     async stop() {
+      await drills.stop();
       await dispatcher.stop();
       await Promise.all([senders.mail?.close(), senders.sms?.close()]);
       await publisher.stop();

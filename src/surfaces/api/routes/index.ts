@@ -20,6 +20,13 @@ import { registerRegulatoryReportRoutes } from './regulatory-reports.ts';
 import { registerChannelRoutes } from './channels.ts';
 import { registerSubscriptionRoutes } from './subscriptions.ts';
 import { registerPublicSubscriptionRoutes } from './public-subscriptions.ts';
+import { registerClosingRoutes } from './closing.ts';
+import { registerCompensationRoutes } from './compensation.ts';
+import { registerCorrectionRoutes } from './corrections.ts';
+import { registerListeningRoutes } from './listening.ts';
+import { registerReportRoutes } from './reports.ts';
+import { registerDrillRoutes } from './drills.ts';
+import { registerCrisisPlanRoutes } from './crisis-plan.ts';
 
 export function registerRoutes(app: OpenAPIHono<AppEnv>) {
   registerSessionRoutes(app);
@@ -42,4 +49,11 @@ export function registerRoutes(app: OpenAPIHono<AppEnv>) {
   registerChannelRoutes(app);
   registerSubscriptionRoutes(app);
   registerPublicSubscriptionRoutes(app);
+  registerClosingRoutes(app);
+  registerCompensationRoutes(app);
+  registerCorrectionRoutes(app);
+  registerListeningRoutes(app);
+  registerReportRoutes(app);
+  registerDrillRoutes(app);
+  registerCrisisPlanRoutes(app);
 }

@@ -8,6 +8,7 @@ import { authenticate, sessionCookie } from '../auth.ts';
 import type { AppEnv } from '../env.ts';
 import { jsonBody, ok } from '../http.ts';
 import { getCookie } from 'hono/cookie';
+import { currentDrill } from '../../../services/drills/current-drill.ts';
 
 const tags = ['Session'];
 const SessionInfo = z.object({
@@ -43,9 +44,9 @@ export function registerSessionRoutes(app: OpenAPIHono<AppEnv>) {
   app.openapi(
     createRoute({
       method: 'get', path: '/api/session/current', tags, summary: 'Who is signed in', security: [{ session: [] }, { bearer: [] }],
-      responses: { 200: ok(z.object({ workspace_id: z.string(), actor: z.object({ type: z.string(), id: z.string(), name: z.string(), role: z.string() }), csrf_token: z.string().nullable() }), 'The caller'), 401: { description: 'Not signed in' } },
+      responses: { 200: ok(z.object({ workspace_id: z.string(), actor: z.object({ type: z.string(), id: z.string(), name: z.string(), role: z.string() }), csrf_token: z.string().nullable(), drill: z.unknown().nullable().describe('Set when the workspace is a drill\'s sandbox: the drill, its clock and the real workspace') }), 'The caller'), 401: { description: 'Not signed in' } },
     }),
-    async (c) => c.json({ workspace_id: c.var.auth.workspaceId, actor: c.var.auth.actor, csrf_token: c.var.auth.csrfToken ?? null }, 200),
+    async (c) => c.json({ workspace_id: c.var.auth.workspaceId, actor: c.var.auth.actor, csrf_token: c.var.auth.csrfToken ?? null, drill: await currentDrill(c.var.deps.db, c.var.auth.workspaceId, c.var.deps.now()) }, 200),
   );
   app.openapi(
     createRoute({

@@ -3,6 +3,7 @@ import { languages, setLanguage, useLanguage, useText } from './i18n.ts';
 import { signOut, useCan, useSession, useSessionState } from './session.ts';
 import { shellText } from './text/shell.ts';
 import { Loading } from './ui/kit.tsx';
+import { DrillBanner } from './ui/drill-banner.tsx';
 import { SignIn } from './screens/sign-in.tsx';
 import { Incidents } from './screens/incidents.tsx';
 
@@ -15,6 +16,15 @@ const Subscribers = lazy(() => import('./screens/subscribers.tsx').then((m) => m
 const People = lazy(() => import('./screens/people.tsx').then((m) => m.People));
 const Settings = lazy(() => import('./screens/settings.tsx').then((m) => m.Settings));
 const Audit = lazy(() => import('./screens/audit.tsx').then((m) => m.Audit));
+const ClosingAssistant = lazy(() => import('./screens/closing.tsx').then((m) => m.ClosingAssistant));
+const Compensation = lazy(() => import('./screens/compensation.tsx').then((m) => m.Compensation));
+const Corrections = lazy(() => import('./screens/corrections.tsx').then((m) => m.Corrections));
+const IncidentReport = lazy(() => import('./screens/report.tsx').then((m) => m.IncidentReport));
+const Figures = lazy(() => import('./screens/figures.tsx').then((m) => m.Figures));
+const Listening = lazy(() => import('./screens/listening.tsx').then((m) => m.Listening));
+const Drills = lazy(() => import('./screens/drills.tsx').then((m) => m.Drills));
+const Drill = lazy(() => import('./screens/drill.tsx').then((m) => m.Drill));
+const CrisisPlan = lazy(() => import('./screens/crisis-plan.tsx').then((m) => m.CrisisPlan));
 
 export function App() {
   const state = useSessionState();
@@ -31,9 +41,13 @@ function Shell() {
   const can = useCan();
   const links = [
     { href: '/', label: t('incidents'), show: true },
+    { href: '/listening', label: t('listening'), show: can('listening.read') },
     { href: '/components', label: t('components'), show: can('component.read') },
     { href: '/subscribers', label: t('subscribers'), show: can('subscribers.read') },
     { href: '/people', label: t('people'), show: can('member.manage') },
+    { href: '/reports', label: t('reports'), show: can('report.read') },
+    { href: '/drills', label: t('drills'), show: can('drill.run') },
+    { href: '/plan', label: t('plan'), show: can('plan.read') },
     { href: '/settings', label: t('settings'), show: can('settings.manage') },
     { href: '/audit', label: t('audit'), show: can('audit.read') },
   ].filter((link) => link.show);
@@ -42,6 +56,7 @@ function Shell() {
       <a class="skip-link" href="#main">
         {t('skip')}
       </a>
+      <DrillBanner />
       <header class="topbar">
         <a class="brand" href="/">
           Tocsin <span class="brand-workspace">{session.workspace.name}</span>
@@ -63,6 +78,15 @@ function Shell() {
             <Route path="/incidents/new" component={OpenIncident} />
             <Route path="/incidents/:id" component={WarRoom} />
             <Route path="/incidents/:id/messages/:messageId" component={Composer} />
+            <Route path="/incidents/:id/closing" component={ClosingAssistant} />
+            <Route path="/incidents/:id/compensation" component={Compensation} />
+            <Route path="/incidents/:id/corrections" component={Corrections} />
+            <Route path="/incidents/:id/report" component={IncidentReport} />
+            <Route path="/listening" component={Listening} />
+            <Route path="/reports" component={Figures} />
+            <Route path="/drills" component={Drills} />
+            <Route path="/drills/:id" component={Drill} />
+            <Route path="/plan" component={CrisisPlan} />
             <Route path="/components" component={ComponentsBoard} />
             <Route path="/subscribers" component={Subscribers} />
             <Route path="/people" component={People} />

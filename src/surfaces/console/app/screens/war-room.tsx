@@ -3,6 +3,7 @@ import { useCan } from '../session.ts';
 import type { Incident } from '../types.ts';
 import { ErrorNotice, Loading } from '../ui/kit.tsx';
 import { useResource } from '../use-resource.ts';
+import { AfterLinks } from './war-room/after-links.tsx';
 import { ClocksPanel } from './war-room/clocks-panel.tsx';
 import { FactSheetView } from './war-room/fact-sheet.tsx';
 import { IncidentHeader } from './war-room/header.tsx';
@@ -53,6 +54,7 @@ export function WarRoom() {
         <div class="war-room-side">
           <MessagesPanel incidentId={id} messages={messages} audiences={audiences} />
           <UpdatesList updates={incident.data.updates ?? []} />
+          <AfterLinks incidentId={id} />
         </div>
       </div>
       <div class="war-room-timeline">
