@@ -8,6 +8,7 @@ import { assertTransition, incidentStatuses, isOpen } from '../../domain/inciden
 import { futureIssue } from '../../domain/incident/times.ts';
 import { applyComponentStatus, currentStatusCause, fetchComponent, type StatusChange } from '../component/component-status.ts';
 import { fanOutUpdate } from '../delivery/fan-out.ts';
+import { assertPromisesSettled } from '../closing/assert-promises-settled.ts';
 import { recordNextUpdatePromise, settleNextUpdatePromises } from '../facts/ledger.ts';
 import { actorColumns, auditRow, authorize, withTransaction, type Ctx } from '../context.ts';
 import type { Row } from '../../adapters/db/schema.ts';
@@ -67,6 +68,8 @@ export async function addIncidentUpdate({ ctx, id, input, messageId }: { ctx: Ct
     const locked = await lockIncidentForUpdate(tx, ctx, id);
     const before = locked.row;
     assertTransition(before.status, data.status);
+    // Issue #9: a public close waits for every promise but the next-update ones, which this update settles.
+    if (!isOpen(data.status)) await assertPromisesSettled(tx, ctx, id, true);
     const now = ctx.now();
     const displayAtIssue = futureIssue('display_at', toDate(data.display_at) ?? null, now);
     if (displayAtIssue) throw new InvalidError(`An update cannot be dated in the future: ${displayAtIssue.detail}.`, [displayAtIssue]);

@@ -22,7 +22,8 @@ const resolvedNotice = { en: 'This incident has been resolved.', fr: 'Cet incide
 /**
  * Adds a "resolved" update: the incident's components go back to operational unless listed. An
  * incident still declared internally (a false alarm) is closed inside the crisis cell instead: no
- * update, nothing published, and it stays off every page.
+ * update, nothing published, and it stays off every page. A public close waits for the incident's
+ * promises (kept, dropped or on the follow-up list): addIncidentUpdate refuses it with 409 otherwise.
  */
 export async function resolveIncident({ ctx, id, input = {} }: { ctx: Ctx; id: string; input?: ResolveIncidentInput }) {
   authorize(ctx, 'incident.update');
