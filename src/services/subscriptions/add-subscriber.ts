@@ -5,6 +5,7 @@ import { newId } from '../../domain/ids.ts';
 import { authorize, recordAudit, withTransaction, type Ctx } from '../context.ts';
 import { Id, Language, parseInput } from '../schemas.ts';
 import { normalizeAddress } from './address.ts';
+import { Segments, setSegments } from './subscriber-segments.ts';
 import { assertComponentsExist, auditView, fetchPage, isUniqueViolation, newManageToken, presentSubscriber, setComponents } from './internal.ts';
 
 export const AddSubscriberInput = z.strictObject({
@@ -15,6 +16,8 @@ export const AddSubscriberInput = z.strictObject({
   language: Language.optional(),
   /** Components to hear about; empty: every component. (Default: []) */
   component_ids: z.array(Id).max(500).default([]),
+  /** Customer segments ("pro", "public-sector"), for compensation eligibility. (Default: []) */
+  segments: Segments.default([]),
 });
 export type AddSubscriberInput = z.input<typeof AddSubscriberInput>;
 
@@ -57,7 +60,9 @@ export async function addSubscriber({ ctx, pageId, input }: { ctx: Ctx; pageId: 
         throw isUniqueViolation(error) ? new ConflictError('subscriber-exists', `This page already has the ${data.channel} subscriber ${normalized.address}; edit it instead (an unsubscribed person subscribes again themselves).`) : error;
       });
     await setComponents(tx, ctx.workspaceId, row.id, components);
-    await recordAudit(tx, ctx, { action: 'subscriber.add', entityType: 'subscriber', entityId: row.id, after: auditView(row, components) });
-    return { ...presentSubscriber(row, components), ...(secret ? { webhook_secret: secret } : {}) };
+    const segments = [...new Set(data.segments)].sort();
+    await setSegments(tx, ctx.workspaceId, row.id, segments);
+    await recordAudit(tx, ctx, { action: 'subscriber.add', entityType: 'subscriber', entityId: row.id, after: { ...auditView(row, components), segments } });
+    return { ...presentSubscriber(row, components), segments, ...(secret ? { webhook_secret: secret } : {}) };
   });
 }

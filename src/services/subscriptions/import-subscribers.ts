@@ -7,6 +7,7 @@ import { normalizeAddress } from './address.ts';
 import { csvRecords } from './csv-records.ts';
 import { fetchPage, newManageToken } from './internal.ts';
 import { suppressionsOf } from './suppressed.ts';
+import { normalizeSegment } from '../../domain/compensation/eligibility.ts';
 
 export interface ImportProgress {
   /** Data rows read so far (the header not counted). */
@@ -34,19 +35,21 @@ interface Candidate {
   address: string;
   language: Language;
   componentIds: string[];
+  segments: string[];
 }
 
 interface Columns {
   address: Array<{ index: number; channel: SubscriberChannel }>;
   language?: number;
   components?: number;
+  segments?: number;
   state?: number;
 }
 
 /**
  * Imports a page's subscribers from CSV as it streams in: a column `email`, `phone` or `webhook_url`
- * (one address per row), optional `language` (fr, en) and `components` (names or ids separated by
- * ";" or "|"), other columns ignored. Rows are checked one by one; a rejected row is reported with
+ * (one address per row), optional `language` (fr, en), `components` (names or ids separated by
+ * ";" or "|") and `segments` (customer segments, separated the same way), other columns ignored. Rows are checked one by one; a rejected row is reported with
  * its line and reason and the others go in, active: the importer vouches for their consent.
  * Addresses the page already has are counted as existing and left untouched (an unsubscribed
  * person stays unsubscribed). Each batch commits on its own, then `onProgress` hears of it.
@@ -119,6 +122,7 @@ function headerColumns(header: string[]): Columns {
     if (channel) columns.address.push({ index, channel });
     else if (name === 'language') columns.language = index;
     else if (name === 'components') columns.components = index;
+    else if (name === 'segments') columns.segments = index;
     else if (name === 'state') columns.state = index;
   });
   if (columns.address.length === 0) {
@@ -150,7 +154,13 @@ function readRow(fields: string[], columns: Columns, pageLanguage: Language, res
     if (!id) return `names the component "${name}", which this workspace does not have`;
     if (!componentIds.includes(id)) componentIds.push(id);
   }
-  return { channel, address: normalized.address, language, componentIds };
+  const segments: string[] = [];
+  for (const name of cell(columns.segments).split(/[;|]/).map((part) => part.trim()).filter(Boolean)) {
+    const segment = normalizeSegment(name);
+    if (!segment.ok) return `names the segment "${name}": a segment is up to 40 letters, digits, - or _`;
+    if (!segments.includes(segment.segment)) segments.push(segment.segment);
+  }
+  return { channel, address: normalized.address, language, componentIds, segments };
 }
 
 function readLanguage(text: string, pageLanguage: Language): Language | undefined {
@@ -210,6 +220,8 @@ async function insertBatch(ctx: Ctx, page: Row<'status_pages'>, batch: Candidate
     const links = inserted.flatMap((row) => byAddress.get(`${row.channel}:${row.address}`)!.componentIds.map((component_id) => ({ workspace_id: ctx.workspaceId, subscriber_id: row.id, component_id })));
     // 3 parameters a link: well under PostgreSQL's 65,535 per statement.
     for (let start = 0; start < links.length; start += 10_000) await tx.insertInto('subscriber_components').values(links.slice(start, start + 10_000)).execute();
+    const segmentRows = inserted.flatMap((row) => byAddress.get(`${row.channel}:${row.address}`)!.segments.map((segment) => ({ workspace_id: ctx.workspaceId, subscriber_id: row.id, segment })));
+    for (let start = 0; start < segmentRows.length; start += 10_000) await tx.insertInto('subscriber_segments').values(segmentRows.slice(start, start + 10_000)).execute();
     const counts = { imported: inserted.length, existing: wanted.length - inserted.length };
     await recordAudit(tx, ctx, { action: 'subscriber.import', entityType: 'subscriber_import', entityId: page.id, after: { ...counts, suppressed: batch.length - wanted.length } });
     return counts;

@@ -3,6 +3,7 @@ import { authorize, type Ctx } from '../context.ts';
 import { parseInput } from '../schemas.ts';
 import { componentIdsOf, fetchPage, presentSubscriber } from './internal.ts';
 import { suppressionsOf } from './suppressed.ts';
+import { segmentsOfMany } from './subscriber-segments.ts';
 import { decodeTimeCursor, encodeCursor } from '../cursor.ts';
 
 export const ListSubscribersInput = z.strictObject({
@@ -31,10 +32,11 @@ export async function listSubscribers({ ctx, pageId, input = {} }: { ctx: Ctx; p
   if (after) query = query.where((eb) => eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.at, after.id)));
   const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute();
   const page = rows.slice(0, limit);
-  const [components, suppressed] = await Promise.all([componentIdsOf(db, ctx.workspaceId, page.map((row) => row.id)), suppressionsOf(db, ctx.workspaceId, page)]);
+  const ids = page.map((row) => row.id);
+  const [components, suppressed, segments] = await Promise.all([componentIdsOf(db, ctx.workspaceId, ids), suppressionsOf(db, ctx.workspaceId, page), segmentsOfMany(db, ctx.workspaceId, ids)]);
   const last = page.at(-1);
   return {
-    subscribers: page.map((row) => ({ ...presentSubscriber(row, components.get(row.id) ?? []), suppressed: suppressed.get(`${row.channel}:${row.address}`) ?? null })),
+    subscribers: page.map((row) => ({ ...presentSubscriber(row, components.get(row.id) ?? []), segments: segments.get(row.id) ?? [], suppressed: suppressed.get(`${row.channel}:${row.address}`) ?? null })),
     next_cursor: rows.length > limit && last ? encodeCursor([last.created_at, last.id]) : null,
   };
 }

@@ -3,12 +3,15 @@ import { newWebhookSecret } from '../../adapters/webhook/webhook.ts';
 import { ConflictError, InvalidError } from '../../domain/errors.ts';
 import { authorize, checkVersion, recordAudit, withTransaction, type Ctx } from '../context.ts';
 import { Id, Language, parseInput } from '../schemas.ts';
+import { Segments, segmentsOf, setSegments } from './subscriber-segments.ts';
 import { assertComponentsExist, auditView, componentIdsOf, fetchSubscriber, presentSubscriber, setComponents } from './internal.ts';
 
 export const UpdateSubscriberInput = z.strictObject({
   language: Language.optional(),
   /** The components to hear about, replacing the list; empty: every component. */
   component_ids: z.array(Id).max(500).optional(),
+  /** Customer segments, replacing the list (compensation eligibility). */
+  segments: Segments.optional(),
   /** active confirms a pending subscriber (a webhook checked by hand); unsubscribed stops everything. */
   state: z.enum(['active', 'unsubscribed']).optional(),
   /** true switches back on a subscriber the workers turned off after repeated failures. */
@@ -37,6 +40,9 @@ export async function updateSubscriber({ ctx, id, input, expectedVersion }: { ct
       await assertComponentsExist(tx, ctx.workspaceId, components, '/component_ids');
       await setComponents(tx, ctx.workspaceId, id, components);
     }
+    const beforeSegments = await segmentsOf(tx, ctx.workspaceId, id);
+    const segments = data.segments ? [...new Set(data.segments)].sort() : beforeSegments;
+    if (data.segments) await setSegments(tx, ctx.workspaceId, id, segments);
     const secret = data.rotate_secret ? newWebhookSecret() : null;
     const changesState = data.state !== undefined && data.state !== before.state;
     const row = await tx
@@ -60,9 +66,9 @@ export async function updateSubscriber({ ctx, id, input, expectedVersion }: { ct
       action: secret ? 'subscriber.rotate_secret' : 'subscriber.update',
       entityType: 'subscriber',
       entityId: id,
-      before: auditView(before, beforeComponents),
-      after: auditView(row, afterComponents),
+      before: { ...auditView(before, beforeComponents), segments: beforeSegments },
+      after: { ...auditView(row, afterComponents), segments },
     });
-    return { ...presentSubscriber(row, afterComponents), ...(secret ? { webhook_secret: secret } : {}) };
+    return { ...presentSubscriber(row, afterComponents), segments, ...(secret ? { webhook_secret: secret } : {}) };
   });
 }

@@ -15,6 +15,7 @@ import { chatMessage, incidentEvent, maintenanceEvent, maintenanceMail, maintena
 import { noticeText, staleNoticeReason } from '../../domain/maintenance/notices.ts';
 import { contentOf, loadDeliveryContext, lookup, type DeliveryContext, type VariantContent } from '../../services/delivery/delivery-context.ts';
 import { recordOutcomes, type Outcome, type RecordedOutcomes } from '../../services/delivery/record-outcomes.ts';
+import { sandboxWorkspaces, sinkClaimedDeliveries, sinkSandboxDeliveries } from '../../services/drills/sink-deliveries.ts';
 
 /** Recorded deliveries between two tidyings of the queue on the embedded engine. */
 const tidyEvery = 5_000;
@@ -104,16 +105,22 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
     }, options.renewMs ?? Math.max(1, Math.floor(leaseMs / 3)));
     renewal.unref();
     try {
-      const context = await loadDeliveryContext(db, claim.deliveries, { fallbackUrl: options.fallbackUrl, variantCache });
+      // A drill's sandbox never reaches a transport: what a worker claimed of it goes to the drill sink.
+      const sandboxes = await sandboxWorkspaces(db, claim.deliveries.map((d) => d.workspaceId));
+      const caught = claim.deliveries.filter((d) => sandboxes.has(d.workspaceId));
+      await sinkClaimedDeliveries(db, caught, now());
+      outcomes = caught.map((delivery) => ({ delivery, result: { accepted: true, permanent: false, response: 'drill sink: not sent' } }));
+      const real = claim.deliveries.filter((d) => !sandboxes.has(d.workspaceId));
+      const context = await loadDeliveryContext(db, real, { fallbackUrl: options.fallbackUrl, variantCache });
       const send = (delivery: ClaimedDelivery): Promise<Outcome | undefined> =>
         leaseLost
           ? Promise.resolve(undefined)
           : sendOne(delivery, context).catch((error: unknown): Outcome => ({ delivery, result: { accepted: false, permanent: false, response: '', error: `Tocsin could not send it: ${String(error)}` } }));
-      const mail = claim.deliveries.filter((d) => d.channel === 'email' || d.channel === 'sms');
-      const http = claim.deliveries.filter((d) => d.channel !== 'email' && d.channel !== 'sms');
+      const mail = real.filter((d) => d.channel === 'email' || d.channel === 'sms');
+      const http = real.filter((d) => d.channel !== 'email' && d.channel !== 'sms');
       // SMTP and SMPP pool and pace their own connections; HTTP receivers get a bounded number at once.
       const sent = (await Promise.all([Promise.all(mail.map(send)), mapLimit(http, options.httpConcurrency ?? 16, send)])).flat();
-      outcomes = sent.filter((outcome): outcome is Outcome => outcome !== undefined);
+      outcomes = [...outcomes, ...sent.filter((outcome): outcome is Outcome => outcome !== undefined)];
     } finally {
       clearInterval(renewal);
     }
@@ -262,6 +269,8 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
     running = (async () => {
       do {
         again = false;
+        // A sandbox's deliveries carry drill times, often ahead of real time: sunk at once, not claimed when due.
+        while ((await sinkSandboxDeliveries(db, now())) > 0 && !stopped);
         const underWay = new Set<Promise<void>>();
         for (;;) {
           if (stopped) break;

@@ -40,6 +40,7 @@ const Subscriber = z.object({
   language: z.enum(['fr', 'en']),
   all_components: z.boolean(),
   component_ids: z.array(z.string()).describe('Empty when all_components'),
+  segments: z.array(z.string()).describe('Customer segments ("pro", "public-sector"), lower-case: what a compensation gesture\'s eligibility names'),
   state,
   source: z.enum(['self', 'admin', 'import']),
   disabled_at: z.string().nullable().describe('Set by the workers after repeated failures (webhooks)'),
