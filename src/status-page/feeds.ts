@@ -1,9 +1,10 @@
 import { Feed, type Item } from 'feed';
 import type { IncidentStatus } from '../domain/incident/lifecycle.ts';
 import type { MaintenanceStatus } from '../domain/maintenance/lifecycle.ts';
+import { quoted } from '../domain/corrections/correction.ts';
 import { localDateParts } from './format-time.ts';
 import { noMemo, type RenderMemo } from './render-memo.ts';
-import type { PublicComponent, PublicIncident, PublicPage, PublicSnapshot, SiteFile } from './snapshot.ts';
+import type { PublicComponent, PublicCorrection, PublicIncident, PublicPage, PublicSnapshot, SiteFile } from './snapshot.ts';
 
 /** Items per feed, newest first (Statuspage's history feeds stop at 50 too). */
 export const feedLimit = 50;
@@ -23,9 +24,9 @@ const labels: Record<Language, Record<Label, string>> = {
   },
 };
 
-const words: Record<Language, { history: string; about: (name: string) => string; window: (from: string, until: string) => string }> = {
-  en: { history: 'Incident History', about: (name) => `Incident and maintenance history: ${name}`, window: (from, until) => `Scheduled for ${from} - ${until}` },
-  fr: { history: 'Historique des incidents', about: (name) => `Historique des incidents et des maintenances : ${name}`, window: (from, until) => `Prévue du ${from} au ${until}` },
+const words: Record<Language, { history: string; correction: string; about: (name: string) => string; window: (from: string, until: string) => string }> = {
+  en: { history: 'Incident History', correction: 'Correction', about: (name) => `Incident and maintenance history: ${name}`, window: (from, until) => `Scheduled for ${from} - ${until}` },
+  fr: { history: 'Historique des incidents', correction: 'Rectification', about: (name) => `Historique des incidents et des maintenances : ${name}`, window: (from, until) => `Prévue du ${from} au ${until}` },
 };
 
 interface Entry {
@@ -132,6 +133,8 @@ function entriesOf(snapshot: PublicSnapshot): Entry[] {
     return at;
   };
 
+  const correctionParagraph = (correction: PublicCorrection, { dayTime, zone }: { dayTime: string; zone: string }) =>
+    `<p><small>${dayTime} ${zone}</small><br><em>${escapeHtml(words[language].correction)}</em> - ${bodyHtml(quoted(correction.said, language))} → ${bodyHtml(correction.truth)}</p>`;
   const key = `${url}|${timeZone}|${language}`;
   const entries: Entry[] = [
     ...snapshot.incidents
@@ -139,9 +142,14 @@ function entriesOf(snapshot: PublicSnapshot): Entry[] {
       .map((incident) => {
         const known = incidentEntries.get(incident);
         if (known?.key === key) return known.entry;
+        const corrections = incident.corrections ?? [];
+        const updated = newest(incident.updates);
         const entry = {
-          id: incident.id, name: incident.name, link: `${url}/incidents/${incident.id}`, updatedAt: newest(incident.updates),
-          html: once(() => paragraphs(incident.updates)), componentIds: incident.componentIds, source: incident,
+          id: incident.id, name: incident.name, link: `${url}/incidents/${incident.id}`,
+          updatedAt: corrections[0] && corrections[0].publishedAt > updated ? corrections[0].publishedAt : updated,
+          // The corrections go after the updates, so that the first <strong> stays the status.
+          html: once(() => paragraphs(incident.updates) + corrections.map((correction) => correctionParagraph(correction, stamp(correction.publishedAt))).join('')),
+          componentIds: incident.componentIds, source: incident,
         };
         incidentEntries.set(incident, { key, entry });
         return entry;

@@ -7,6 +7,18 @@ import type { PublicPage } from './snapshot.ts';
 
 export type Language = PublicPage['language'];
 
+export interface CorrectionsText {
+  title: string;
+  /** Under the log page's heading: what the page is for. */
+  intro: string;
+  said: string;
+  truth: string;
+  when: string;
+  none: string;
+  /** On an incident's page: the link to the page-wide log. */
+  fullLog: string;
+}
+
 /** Wraps a formatted instant, e.g. in `<time datetime>`; the text decides the words around it. */
 export type Tag<T> = (at: DateTime, text: string) => T;
 
@@ -59,6 +71,8 @@ export interface PageText {
   resolved: string;
   durationLabel: string;
   timeline: string;
+  /** The corrections log: what was said, what is true, when. */
+  corrections: CorrectionsText;
   window<T>(from: DateTime, to: DateTime, tag: Tag<T>): Array<string | T>;
 
   uptime(percent: string): string;
@@ -181,6 +195,15 @@ const en: PageText = {
   resolved: 'Resolved',
   durationLabel: 'Duration',
   timeline: 'Updates',
+  corrections: {
+    title: 'Corrections',
+    intro: 'False information about our incidents, corrected as soon as we learn of it: what was said, what is true, and when we published the correction.',
+    said: 'What was said',
+    truth: 'What is true',
+    when: 'Corrected',
+    none: 'No corrections have been published.',
+    fullLog: 'All corrections',
+  },
   window: (from, to, tag) =>
     from.hasSame(to, 'day')
       ? [tag(from, en.dateTime(from)), ' – ', tag(to, en.time(to))]
@@ -283,6 +306,15 @@ const fr: PageText = {
   resolved: 'Fin',
   durationLabel: 'Durée',
   timeline: 'Chronologie',
+  corrections: {
+    title: 'Rectifications',
+    intro: `Les informations erronées sur nos incidents, rectifiées dès que nous en avons connaissance${nnbsp}: ce qui a été dit, ce qui est vrai, et quand nous l’avons rectifié.`,
+    said: 'Ce qui a été dit',
+    truth: 'Ce qui est vrai',
+    when: 'Rectifié le',
+    none: 'Aucune rectification n’a été publiée.',
+    fullLog: 'Toutes les rectifications',
+  },
   window: (from, to, tag) =>
     from.hasSame(to, 'day')
       ? ['le ', tag(from, fr.date(from)), ' de ', tag(from, fr.time(from)), ' à ', tag(to, fr.time(to))]

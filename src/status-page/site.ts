@@ -3,11 +3,12 @@ import { renderHtml } from './html/render-html.ts';
 import { renderStatuspageApi } from './statuspage-v2.ts';
 import { renderFeeds } from './feeds.ts';
 import { renderBadge } from './badge.ts';
+import { renderCorrectionsJson } from './corrections-json.ts';
 import { createRenderMemo, noMemo, type RenderMemo, type SiteMemo } from './render-memo.ts';
 
 /** Every file of one status page: HTML, Statuspage-compatible JSON, feeds and badges. */
 export function renderSite(snapshot: PublicSnapshot, memo: RenderMemo = noMemo): SiteFile[] {
-  return [...renderHtml(snapshot, memo), ...renderStatuspageApi(snapshot), ...renderFeeds(snapshot, memo), ...renderBadge(snapshot)];
+  return [...renderHtml(snapshot, memo), ...renderStatuspageApi(snapshot), ...renderCorrectionsJson(snapshot), ...renderFeeds(snapshot, memo), ...renderBadge(snapshot)];
 }
 
 /**

@@ -108,6 +108,18 @@ export interface PublicIncident {
   updates: PublicIncidentUpdate[];
   /** The promised time of the next update while the incident is open, or null. */
   nextUpdateAt: Date | null;
+  /** Its published corrections of false information, newest first (`publishedAt` desc); absent: none. */
+  corrections?: PublicCorrection[];
+}
+
+/** An entry of the corrections log: what was said, what is true, when it was published. */
+export interface PublicCorrection {
+  id: string;
+  /** Plain text, in the page's language when it was written in it. */
+  said: string;
+  /** Markdown, as approved for the status page; renderers sanitize. */
+  truth: string;
+  publishedAt: Date;
 }
 
 export interface PublicMaintenanceUpdate {

@@ -32,7 +32,7 @@ describe('what a public status page may never contain', () => {
     h = await createHarness();
     siteDir = mkdtempSync(path.join(tmpdir(), 'tocsin-leak-'));
     privateTargetDir = path.join(siteDir, 'external-copy-of-private-page');
-    for (const field of ['referentName', 'referentEmail', 'backupName', 'tokenName', 'draftBody', 'draftIncidentName', 'draftIncidentBody', 'privatePageName', 'privateComponentNote']) markers[field] = marker(field);
+    for (const field of ['referentName', 'referentEmail', 'backupName', 'tokenName', 'draftBody', 'draftIncidentName', 'draftIncidentBody', 'privatePageName', 'privateComponentNote', 'rumorText', 'rumorSource', 'correctionDraft']) markers[field] = marker(field);
 
     const page = await h.request('POST', '/api/admin/pages', { body: { slug: 'status', name: 'Acme Status', language: 'en', time_zone: 'Europe/Paris' } });
     const privatePage = await h.request('POST', '/api/admin/pages', { body: { slug: 'internal', name: m('privatePageName'), language: 'en', time_zone: 'Europe/Paris', visibility: 'private' } });
@@ -50,6 +50,10 @@ describe('what a public status page may never contain', () => {
     });
     assert.equal(incident.status, 201, JSON.stringify(incident.body));
     await h.request('POST', `/api/admin/incidents/${incident.body.id}/updates`, { token, body: { status: 'identified', body: 'A disk failed; we are replacing it.' } });
+    // The fact sheet's rumor (what the team noted, where it was seen) and a correction still in draft.
+    const rumor = await h.request('POST', `/api/admin/incidents/${incident.body.id}/facts/entries`, { token: h.tokens.comms_lead, body: { kind: 'rumor', text: m('rumorText'), source: m('rumorSource') } });
+    const correction = await h.request('POST', `/api/admin/incidents/${incident.body.id}/corrections`, { token: h.tokens.comms_lead, body: { rumor_id: rumor.body.id, said: m('correctionDraft'), truth: { en: m('correctionDraft') } } });
+    assert.equal(correction.status, 201, JSON.stringify(correction.body));
 
     // Drafts: an update not yet published, and an incident whose only update is a draft.
     const now = h.clock.now();

@@ -3,7 +3,8 @@ import type { Db } from '../../adapters/db/connect.ts';
 import type { ComponentStatus } from '../../domain/component/status.ts';
 import type { Row } from '../../adapters/db/schema.ts';
 import { NotFoundError } from '../../domain/errors.ts';
-import type { PublicIncident, PublicMaintenance, PublicSnapshot, PublicStatusChange } from '../../status-page/snapshot.ts';
+import type { PublicCorrection, PublicIncident, PublicMaintenance, PublicSnapshot, PublicStatusChange } from '../../status-page/snapshot.ts';
+import { readPublicCorrections } from '../corrections/public-corrections.ts';
 
 const historyDays = 90;
 /** More changed incidents than this since the last build: reading them all is as cheap. */
@@ -150,7 +151,7 @@ async function readIncidents(db: Db, read: IncidentRead, memory: Map<string, Pag
   if (changed) for (const id of changed) incidents.delete(id);
   const ids = changed ? [...changed] : undefined;
   if (!ids || ids.length > 0) {
-    const [rows, updates, links] = await Promise.all([
+    const [rows, updates, links, corrections] = await Promise.all([
       // An incident declared internally is on no page, public or private, until its first public update.
       db
         .selectFrom('incidents')
@@ -170,13 +171,14 @@ async function readIncidents(db: Db, read: IncidentRead, memory: Map<string, Pag
         .orderBy('id', 'desc')
         .execute(),
       db.selectFrom('incident_components').selectAll().where('workspace_id', '=', read.workspaceId).$if(ids !== undefined, (q) => q.where('incident_id', 'in', ids!)).execute(),
+      readPublicCorrections(db, read.workspaceId, ids, read.language),
     ]);
     const byIncident = groupBy(updates, (row) => row.incident_id);
     const componentsByIncident = groupBy(links, (row) => row.incident_id);
     for (const row of rows) {
       const published = byIncident.get(row.id) ?? [];
       // An incident with nothing published yet is not public.
-      if (published.length > 0) incidents.set(row.id, publicIncident(row, published, sortedIds(componentsByIncident.get(row.id) ?? [], read.position), read.language));
+      if (published.length > 0) incidents.set(row.id, publicIncident(row, published, sortedIds(componentsByIncident.get(row.id) ?? [], read.position), read.language, corrections.get(row.id)));
     }
   }
   memory?.set(read.pageId, { version: read.version, componentOrder: read.componentOrder, incidents });
@@ -212,7 +214,7 @@ function sortedIds(rows: Array<{ component_id: string }>, order: Map<string, num
   return rows.map((row) => row.component_id).sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
 }
 
-function publicIncident(incident: Row<'incidents'>, updates: Row<'incident_updates'>[], componentIds: string[], language: 'fr' | 'en'): PublicIncident {
+function publicIncident(incident: Row<'incidents'>, updates: Row<'incident_updates'>[], componentIds: string[], language: 'fr' | 'en', corrections: PublicCorrection[] | undefined): PublicIncident {
   return {
     id: incident.id,
     name: incident.name,
@@ -236,6 +238,7 @@ function publicIncident(incident: Row<'incidents'>, updates: Row<'incident_updat
       deliverNotifications: update.deliver_notifications,
     })),
     nextUpdateAt: incident.next_update_at,
+    ...(corrections ? { corrections } : {}),
   };
 }
 

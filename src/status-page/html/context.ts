@@ -26,6 +26,8 @@ export interface SiteContext {
   memo: RenderMemo;
   /** What every page's frame reads of the page's settings: an input of every memoized page. */
   frameKey: string;
+  /** Whether any incident has a published correction: the navigation then links the corrections log. */
+  hasCorrections: boolean;
 }
 
 /** Sanitized bodies by their Markdown, kept between builds: an open incident's timeline is rendered at each publish. */
@@ -38,10 +40,12 @@ export function siteContext(snapshot: PublicSnapshot, memo: RenderMemo = noMemo)
   const now = local(snapshot.generatedAt);
   if (!now.isValid) throw new Error(`Unknown time zone "${zone}" for page ${snapshot.page.id}.`);
   const { name, language, visibility } = snapshot.page;
+  const hasCorrections = snapshot.incidents.some((incident) => (incident.corrections?.length ?? 0) > 0);
   return {
     snapshot,
     memo,
-    frameKey: JSON.stringify([name, language, zone, visibility]),
+    frameKey: JSON.stringify([name, language, zone, visibility, ...(hasCorrections ? ['corrections'] : [])]),
+    hasCorrections,
     t,
     rollup: rollUp(snapshot),
     uptime: computeUptime({ ...snapshot, timeZone: zone }),

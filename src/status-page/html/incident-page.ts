@@ -3,6 +3,7 @@ import type { PublicIncident } from '../snapshot.ts';
 import type { SiteContext } from './context.ts';
 import { html } from './escape.ts';
 import { affectsLine, incidentPath, incidentTimeline, promiseLine } from './incidents.ts';
+import { incidentCorrections } from './corrections-page.ts';
 import { layout } from './layout.ts';
 
 /**
@@ -31,6 +32,6 @@ export function renderIncidentPage(ctx: SiteContext, incident: PublicIncident): 
       : ''
   }</dl>
 ${affectsLine(ctx, incident.componentIds, isOpen(incident.status))}${promiseLine(ctx, incident)}
-<section aria-labelledby="timeline"><h2 id="timeline">${t.timeline}</h2>${incidentTimeline(ctx, incident)}</section>`;
+${incidentCorrections(ctx, incident)}<section aria-labelledby="timeline"><h2 id="timeline">${t.timeline}</h2>${incidentTimeline(ctx, incident)}</section>`;
   return { path: incidentPath(incident), body: layout(ctx, { root: '../', title: incident.name, section: null, main }) };
 }

@@ -2,7 +2,7 @@ import type { SiteContext } from './context.ts';
 import { html, type Html } from './escape.ts';
 
 /** Which navigation entry a page belongs to. */
-export type Section = 'status' | 'history' | 'maintenances';
+export type Section = 'status' | 'history' | 'maintenances' | 'corrections';
 
 export interface PageShell {
   /** '' for a page at the top of the site's folder, '../' one folder down: links stay relative. */
@@ -32,7 +32,7 @@ export function layout(ctx: SiteContext, shell: PageShell): string {
 </head>
 <body><a class="skip" href="#main">${t.skipLink}</a>
 <header class="top"><div class="w"><a class="brand" href="${root}index.html">${page.name}</a>
-<nav aria-label="${t.navLabel}"><ul>${link('status', 'index.html', t.navStatus)}${link('history', 'history.html', t.navHistory)}${link('maintenances', 'maintenances.html', t.navMaintenances)}</ul></nav></div></header>
+<nav aria-label="${t.navLabel}"><ul>${link('status', 'index.html', t.navStatus)}${link('history', 'history.html', t.navHistory)}${link('maintenances', 'maintenances.html', t.navMaintenances)}${ctx.hasCorrections ? link('corrections', 'corrections.html', t.corrections.title) : ''}</ul></nav></div></header>
 <main id="main" class="w">
 ${shell.main}
 </main>

@@ -3,6 +3,7 @@ import type { PublicIncident, PublicSnapshot, SiteFile } from '../snapshot.ts';
 import type { RenderMemo } from '../render-memo.ts';
 import { renderWidget } from '../widget.ts';
 import { siteContext } from './context.ts';
+import { renderCorrectionsPage } from './corrections-page.ts';
 import { renderHistoryPages } from './history-page.ts';
 import { incidentPageInputs, renderIncidentPage } from './incident-page.ts';
 import { incidentPath } from './incidents.ts';
@@ -31,6 +32,7 @@ export function renderHtml(snapshot: PublicSnapshot, memo?: RenderMemo): SiteFil
     }),
     ...renderHistoryPages(ctx),
     ...renderMaintenancePages(ctx),
+    ...renderCorrectionsPage(ctx),
     ...renderWidget(snapshot),
   ];
 }

@@ -87,6 +87,14 @@ summary{cursor:pointer;color:var(--a)}
 .facts{display:flex;flex-wrap:wrap;gap:.5rem 2rem;margin:0 0 1rem}
 .facts dt{font-size:.875rem;color:var(--mu)}
 .facts dd{margin:0}
+.cl{list-style:none;margin:0;padding:0}
+.cl>li{border:1px solid var(--ln);border-left:.375rem solid var(--cu);border-radius:.5rem;padding:1rem 1.25rem;margin:0 0 1rem}
+.cl h2,.cl h3{margin:0 0 .5rem}
+.cl dl{margin:0}
+.cl dt{font-size:.875rem;color:var(--mu);margin:.625rem 0 0}
+.cl dt:first-child{margin-top:0}
+.cl dd{margin:0}
+.cl blockquote{margin:0;padding-left:.75rem;border-left:2px solid var(--ln)}
 .cal{width:100%;border-collapse:collapse;table-layout:fixed;margin:0 0 1.25rem;font-size:.875rem}
 .cal th{padding:.25rem;font-weight:600;color:var(--mu);text-align:left}
 .cal abbr{text-decoration:none}
