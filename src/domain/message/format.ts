@@ -12,8 +12,16 @@ interface LocalTime {
   minute: number;
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one: one per time zone, kept.
+const localFormats = new Map<string, Intl.DateTimeFormat>();
+
 function localTime(at: Date, timeZone: string): LocalTime {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }).formatToParts(at);
+  let format = localFormats.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' });
+    localFormats.set(timeZone, format);
+  }
+  const parts = format.formatToParts(at);
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute') };
 }
@@ -50,13 +58,16 @@ export function formatMoment(at: Date, language: LintLanguage, timeZone: string,
 
 /** "A, B et C" / "A, B and C". */
 export function formatList(items: readonly string[], language: LintLanguage): string {
-  return new Intl.ListFormat(language === 'fr' ? 'fr' : 'en-GB', { type: 'conjunction' }).format(items);
+  return listFormats[language].format(items);
 }
 
 /** "1 200" / "1,200", with a plain space. */
 export function formatCount(value: number, language: LintLanguage): string {
-  return new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB').format(value).replace(/[\u00a0\u202f]/g, ' ');
+  return countFormats[language].format(value).replace(/[\u00a0\u202f]/g, ' ');
 }
+
+const listFormats = { fr: new Intl.ListFormat('fr', { type: 'conjunction' }), en: new Intl.ListFormat('en-GB', { type: 'conjunction' }) };
+const countFormats = { fr: new Intl.NumberFormat('fr-FR'), en: new Intl.NumberFormat('en-GB') };
 
 /** A fact as a sentence of its own: capital first, a final full stop. */
 export function asSentence(text: string): string {
