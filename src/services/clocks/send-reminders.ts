@@ -6,6 +6,8 @@ import { defaultCadence } from '../../domain/message/next-update.ts';
 import type { Language } from '../../adapters/db/schema.ts';
 import { newId } from '../../domain/ids.ts';
 import { reminderPayload } from './reminder-text.ts';
+import { sandboxClocks } from '../drills/sandbox-clocks.ts';
+import { escalationPeople } from '../crisis-plan/escalation-people.ts';
 
 export interface OpenIncident {
   workspace_id: string;
@@ -74,18 +76,25 @@ const roomKey = (incidentId: string, clock: string, dueAt: Date, step: string, e
  * next update is coming or late, raises the step's alert (what the console shows) and queues its
  * messages through the delivery path: e-mails to the referent before the deadline, to the backup
  * and the incident leads at it, to the owners after it, and a post in the crisis cell's rooms
- * (channel endpoints for `alerts`). Each has its key: two sweeps, or two workers, queue it once; a
+ * (channel endpoints for `alerts`). The crisis plan's roles join in: at the deadline the crisis and
+ * communications leads on duty (a backup when the primary is away), past it their backups and the
+ * executive sponsor. Each has its key: two sweeps, or two workers, queue it once; a
  * deadline met sends nothing more; a new promise starts new reminders.
  */
-export async function sendDueReminders({ db, now }: { db: DatabaseHandle; now: Date }): Promise<{ queued: number; alerts: number }> {
-  const incidents = await loadClockSources(db, {});
+export async function sendDueReminders({ db, now: realNow, workspaceIds }: { db: DatabaseHandle; now: Date; workspaceIds?: ReadonlySet<string> }): Promise<{ queued: number; alerts: number }> {
+  const incidents = (await loadClockSources(db, {})).filter((incident) => !workspaceIds || workspaceIds.has(incident.workspace_id));
+  // A drill's sandbox runs on drill time, only while the drill runs; its reminders go to the drill sink.
+  const drills = await sandboxClocks(db, realNow);
   let queued = 0;
   let alerts = 0;
   for (const incident of incidents) {
+    const drill = drills.get(incident.workspace_id);
+    if (drill && !drill.running) continue;
+    const now = drill ? drill.now : realNow;
     const policy = { remindBeforeMinutes: incident.remind_before_minutes ?? 15, escalateAfterMinutes: incident.escalate_after_minutes ?? 15 };
     for (const clock of clocksOf(incident, now)) {
       for (const { step } of dueEscalationSteps(clock, policy, now)) {
-        const people = await recipients(db, incident, stepAudience[step]);
+        const people = withRosterPeople(await recipients(db, incident, stepAudience[step]), await escalationPeople(db.db, incident.workspace_id, step, now));
         const rooms = await alertRooms(db, incident.workspace_id);
         const text = (language: Language) => reminderPayload({ step, clock: clock.id, incidentId: incident.id, incidentName: incident.name, dueAt: clock.dueAt, isPromised: clock.isPromised, language, timeZone: incident.time_zone });
         await db.db.transaction().execute(async (tx) => {
@@ -111,6 +120,12 @@ export async function sendDueReminders({ db, now }: { db: DatabaseHandle; now: D
     }
   }
   return { queued, alerts };
+}
+
+/** The step's people and the crisis plan's on-duty roles, once each; a role's contact e-mail wins. */
+function withRosterPeople<P extends { id: string; email: string; locale: Language }>(people: P[], roster: Array<{ id: string; email: string; locale: Language }>) {
+  const rosterIds = new Set(roster.map((person) => person.id));
+  return [...people.filter((person) => !rosterIds.has(person.id)), ...roster].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** The crisis cell's rooms: enabled endpoints for `alerts` (chat rooms, a mailbox, a signed webhook). */
