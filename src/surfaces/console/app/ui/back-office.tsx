@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError } from '../api.ts';
 import { defineTexts, useText } from '../i18n.ts';
-import { Button, Dialog, ErrorNotice } from './kit.tsx';
+import { Button, Dialog, ErrorNotice, Loading } from './kit.tsx';
 import './back-office.css';
 
 /** Pieces the back-office screens (services, subscribers, people, activity, settings) share. */
@@ -268,4 +268,50 @@ export function SecretOnce({ title, body, value, doneLabel, onDone, children }: 
 export function NotAllowed() {
   const t = useText(backOfficeText);
   return <p class="notice">{t('notAllowed')}</p>;
+}
+
+/**
+ * A back-office list: its error and loading states, the empty message, then a table of one row per
+ * item whose last column holds the row's actions.
+ */
+export function ListTable<T>({ list, items, empty, caption, className, headers, actionsLabel, children }: {
+  list: { error: unknown; reload: () => unknown };
+  items: readonly T[] | undefined;
+  /** Said instead of an empty table (none: the table is shown, empty). */
+  empty?: string;
+  caption?: string;
+  className: string;
+  headers: string[];
+  actionsLabel: string;
+  children: (item: T) => ComponentChildren;
+}) {
+  return (
+    <>
+      <ErrorNotice error={list.error} onRetry={() => void list.reload()} />
+      {!items ? (
+        <Loading />
+      ) : items.length === 0 && empty !== undefined ? (
+        <p class="empty">{empty}</p>
+      ) : (
+        <div class="bo-table-scroll">
+          <table class={`table ${className}`}>
+            {caption && <caption class="visually-hidden">{caption}</caption>}
+            <thead>
+              <tr>
+                {headers.map((header) => (
+                  <th scope="col" key={header}>
+                    {header}
+                  </th>
+                ))}
+                <th scope="col">
+                  <span class="visually-hidden">{actionsLabel}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>{items.map(children)}</tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
 }

@@ -3,8 +3,8 @@ import { roles, type Role } from '../../../../../domain/access/roles.ts';
 import { api, newIdempotencyKey } from '../../api.ts';
 import { useText } from '../../i18n.ts';
 import { useSession } from '../../session.ts';
-import { ConfirmDialog, FormError, SavedNotice, described, fieldError, reasonNotice, useAction } from '../../ui/back-office.tsx';
-import { Button, ErrorNotice, Field, Loading, Pill } from '../../ui/kit.tsx';
+import { ConfirmDialog, FormError, ListTable, SavedNotice, described, fieldError, reasonNotice, useAction } from '../../ui/back-office.tsx';
+import { Button, ErrorNotice, Field, Pill } from '../../ui/kit.tsx';
 import { useResource } from '../../use-resource.ts';
 import { peopleText } from './text.ts';
 
@@ -31,30 +31,9 @@ export function MembersCard() {
     <section class="card" aria-labelledby="members-title">
       <h2 id="members-title">{t('membersTitle')}</h2>
       <SavedNotice show={announce !== null}>{announce}</SavedNotice>
-      <ErrorNotice error={list.error} onRetry={list.reload} />
-      {!list.data ? (
-        <Loading />
-      ) : (
-        <div class="bo-table-scroll">
-          <table class="table members">
-            <thead>
-              <tr>
-                <th scope="col">{t('name')}</th>
-                <th scope="col">{t('role')}</th>
-                <th scope="col">{t('signIn')}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{t('actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.members.map((member) => (
-                <MemberRow key={`${member.id}:${member.role}`} member={member} onChanged={done} onRemove={() => setRemoving(member)} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ListTable list={list} items={list.data?.members} className="members" headers={[t('name'), t('role'), t('signIn')]} actionsLabel={t('actions')}>
+        {(member) => <MemberRow key={`${member.id}:${member.role}`} member={member} onChanged={done} onRemove={() => setRemoving(member)} />}
+      </ListTable>
       <AddPerson onAdded={done} />
       {removing && (
         <ConfirmDialog

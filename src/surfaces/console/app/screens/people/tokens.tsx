@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks';
 import { roles, type Role } from '../../../../../domain/access/roles.ts';
 import { api, newIdempotencyKey, serverNow } from '../../api.ts';
 import { formatDateTime, useLanguage, useText } from '../../i18n.ts';
-import { ConfirmDialog, FormError, SavedNotice, SecretOnce, described, fieldError, useAction } from '../../ui/back-office.tsx';
-import { Button, ErrorNotice, Field, Loading, Pill } from '../../ui/kit.tsx';
+import { ConfirmDialog, FormError, ListTable, SavedNotice, SecretOnce, described, fieldError, useAction } from '../../ui/back-office.tsx';
+import { Button, Field, Pill } from '../../ui/kit.tsx';
 import { useResource } from '../../use-resource.ts';
 import { peopleText } from './text.ts';
 
@@ -32,54 +32,32 @@ export function TokensCard() {
       <p class="hint">{t('tokensLead')}</p>
       {secret && <SecretOnce title={t('secretTitle', { name: secret.name })} body={t('secretBody')} value={secret.token} doneLabel={t('secretDone')} onDone={() => setSecret(null)} />}
       <SavedNotice show={announce !== null}>{announce}</SavedNotice>
-      <ErrorNotice error={list.error} onRetry={list.reload} />
-      {!list.data ? (
-        <Loading />
-      ) : tokens.length === 0 ? (
-        <p class="empty">{t('noTokens')}</p>
-      ) : (
-        <div class="bo-table-scroll">
-          <table class="table tokens">
-            <thead>
-              <tr>
-                <th scope="col">{t('tokenName')}</th>
-                <th scope="col">{t('role')}</th>
-                <th scope="col">{t('lastUsed')}</th>
-                <th scope="col">{t('state')}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{t('actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.map((token) => {
-                const expired = token.expires_at !== null && new Date(token.expires_at).getTime() <= serverNow();
-                const usable = !token.revoked_at && !expired;
-                return (
-                  <tr key={token.id}>
-                    <td>
-                      <strong>{token.name}</strong>
-                      <div class="meta">
-                        {t('createdOn', { when: formatDateTime(token.created_at, language) })} · {token.expires_at ? t('expiresOn', { when: formatDateTime(token.expires_at, language) }) : t('noExpiry')}
-                      </div>
-                    </td>
-                    <td>{t(`role_${token.role}`)}</td>
-                    <td>{token.last_used_at ? formatDateTime(token.last_used_at, language) : t('never')}</td>
-                    <td>{token.revoked_at ? <Pill tone="muted">{t('revoked')}</Pill> : expired ? <Pill tone="muted">{t('expired')}</Pill> : <Pill tone="ok">{t('active')}</Pill>}</td>
-                    <td>
-                      {usable && (
-                        <Button variant="danger" aria-label={t('revokeOf', { name: token.name })} onClick={() => setRevoking(token)}>
-                          {t('revoke')}
-                        </Button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ListTable list={list} items={list.data ? tokens : undefined} empty={t('noTokens')} className="tokens" headers={[t('tokenName'), t('role'), t('lastUsed'), t('state')]} actionsLabel={t('actions')}>
+        {(token) => {
+          const expired = token.expires_at !== null && new Date(token.expires_at).getTime() <= serverNow();
+          const usable = !token.revoked_at && !expired;
+          return (
+            <tr key={token.id}>
+              <td>
+                <strong>{token.name}</strong>
+                <div class="meta">
+                  {t('createdOn', { when: formatDateTime(token.created_at, language) })} · {token.expires_at ? t('expiresOn', { when: formatDateTime(token.expires_at, language) }) : t('noExpiry')}
+                </div>
+              </td>
+              <td>{t(`role_${token.role}`)}</td>
+              <td>{token.last_used_at ? formatDateTime(token.last_used_at, language) : t('never')}</td>
+              <td>{token.revoked_at ? <Pill tone="muted">{t('revoked')}</Pill> : expired ? <Pill tone="muted">{t('expired')}</Pill> : <Pill tone="ok">{t('active')}</Pill>}</td>
+              <td>
+                {usable && (
+                  <Button variant="danger" aria-label={t('revokeOf', { name: token.name })} onClick={() => setRevoking(token)}>
+                    {t('revoke')}
+                  </Button>
+                )}
+              </td>
+            </tr>
+          );
+        }}
+      </ListTable>
       <CreateToken
         onCreated={(created) => {
           setAnnounce(null);

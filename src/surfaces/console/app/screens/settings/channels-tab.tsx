@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { api } from '../../api.ts';
 import { useLanguage, useText } from '../../i18n.ts';
-import { ConfirmDialog, FormError, SecretOnce, backOfficeText, described, fieldError, reasonNotice, useAction } from '../../ui/back-office.tsx';
-import { Button, ErrorNotice, Field, Loading, Pill } from '../../ui/kit.tsx';
+import { ConfirmDialog, FormError, ListTable, SecretOnce, backOfficeText, described, fieldError, reasonNotice, useAction } from '../../ui/back-office.tsx';
+import { Button, Field, Pill } from '../../ui/kit.tsx';
 import { useResource } from '../../use-resource.ts';
 import { useAudiences } from './parts.tsx';
 import { channelsText } from './text-channels.ts';
@@ -49,66 +49,43 @@ export function ChannelsTab() {
       {created && (
         <CreatedNotice created={created} onDone={() => setCreated(null)} />
       )}
-      <ErrorNotice error={list.error ?? toggle.error} onRetry={list.reload} />
-      {!list.data ? (
-        <Loading />
-      ) : list.data.channels.length === 0 ? (
-        <p class="empty">{t('noChannels')}</p>
-      ) : (
-        <div class="bo-table-scroll">
-          <table class="table channels">
-            <caption class="visually-hidden">{s('tab_channels')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('name')}</th>
-                <th scope="col">{t('purpose')}</th>
-                <th scope="col">{t('audience')}</th>
-                <th scope="col">{t('state')}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{s('actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.channels.map((channel) => (
-                <tr key={channel.id}>
-                  <th scope="row">
-                    {channel.name}
-                    <div class="meta">
-                      {t(`kind_${channel.kind}`)} · <span class="target">{channel.target}</span>
-                    </div>
-                  </th>
-                  <td>{t(`purpose_${channel.purpose}`)}</td>
-                  <td>
-                    {nameOf(channel.audience)}
-                    {channel.language && ` · ${common(`lang_${channel.language}`)}`}
-                  </td>
-                  <td>
-                    {channel.enabled ? <Pill tone="ok">{t('on')}</Pill> : <Pill tone="muted">{t('off')}</Pill>}
-                    {channel.disabled_reason && <p class="meta">{t('switchedOff', { reason: channel.disabled_reason })}</p>}
-                  </td>
-                  <td class="row-actions">
-                    <Button
-                      variant="quiet"
-                      busy={toggle.busy}
-                      aria-label={channel.enabled ? t('switchOffOf', { name: channel.name }) : t('switchOnOf', { name: channel.name })}
-                      onClick={async () => {
-                        await toggle.run(() => api.patch(`/api/admin/settings/channels/${channel.id}`, { enabled: !channel.enabled }, { ifMatch: channel.version }));
-                        void list.reload();
-                      }}
-                    >
-                      {channel.enabled ? t('switchOff') : t('switchOn')}
-                    </Button>
-                    <Button variant="danger" aria-label={t('removeOf', { name: channel.name })} onClick={() => setRemoving(channel)}>
-                      {s('remove')}
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <ListTable list={{ error: list.error ?? toggle.error, reload: list.reload }} items={list.data?.channels} empty={t('noChannels')} caption={s('tab_channels')} className="channels" headers={[t('name'), t('purpose'), t('audience'), t('state')]} actionsLabel={s('actions')}>
+        {(channel) => (
+          <tr key={channel.id}>
+            <th scope="row">
+              {channel.name}
+              <div class="meta">
+                {t(`kind_${channel.kind}`)} · <span class="target">{channel.target}</span>
+              </div>
+            </th>
+            <td>{t(`purpose_${channel.purpose}`)}</td>
+            <td>
+              {nameOf(channel.audience)}
+              {channel.language && ` · ${common(`lang_${channel.language}`)}`}
+            </td>
+            <td>
+              {channel.enabled ? <Pill tone="ok">{t('on')}</Pill> : <Pill tone="muted">{t('off')}</Pill>}
+              {channel.disabled_reason && <p class="meta">{t('switchedOff', { reason: channel.disabled_reason })}</p>}
+            </td>
+            <td class="row-actions">
+              <Button
+                variant="quiet"
+                busy={toggle.busy}
+                aria-label={channel.enabled ? t('switchOffOf', { name: channel.name }) : t('switchOnOf', { name: channel.name })}
+                onClick={async () => {
+                  await toggle.run(() => api.patch(`/api/admin/settings/channels/${channel.id}`, { enabled: !channel.enabled }, { ifMatch: channel.version }));
+                  void list.reload();
+                }}
+              >
+                {channel.enabled ? t('switchOff') : t('switchOn')}
+              </Button>
+              <Button variant="danger" aria-label={t('removeOf', { name: channel.name })} onClick={() => setRemoving(channel)}>
+                {s('remove')}
+              </Button>
+            </td>
+          </tr>
+        )}
+      </ListTable>
       <AddChannel
         onCreated={(endpoint) => {
           setCreated(endpoint);

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { api, newIdempotencyKey } from '../../api.ts';
 import { useLanguage, useText } from '../../i18n.ts';
-import { Checkbox, ConfirmDialog, FormError, SavedNotice, backOfficeText, described, fieldError, reasonNotice, useAction } from '../../ui/back-office.tsx';
-import { Button, Dialog, ErrorNotice, Field, Loading } from '../../ui/kit.tsx';
+import { Checkbox, ConfirmDialog, FormError, ListTable, SavedNotice, backOfficeText, described, fieldError, reasonNotice, useAction } from '../../ui/back-office.tsx';
+import { Button, Dialog, Field } from '../../ui/kit.tsx';
 import { useResource } from '../../use-resource.ts';
 import { useAudiences, type Audience } from './parts.tsx';
 import { listsText } from './text-lists.ts';
@@ -42,47 +42,26 @@ export function GlossaryTab() {
           onSaved={() => void list.reload()}
         />
       </section>
-      <ErrorNotice error={list.error} onRetry={list.reload} />
-      {!list.data ? (
-        <Loading />
-      ) : list.data.terms.length === 0 ? (
-        <p class="empty">{t('noTerms')}</p>
-      ) : (
-        <table class="table glossary">
-          <caption class="visually-hidden">{s('tab_glossary')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('term')}</th>
-              <th scope="col">{t('plain')}</th>
-              <th scope="col">{t('language')}</th>
-              <th scope="col">{t('audiences')}</th>
-              <th scope="col">
-                <span class="visually-hidden">{s('actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.terms.map((term) => (
-              <tr key={term.id}>
-                <th scope="row" lang={term.language}>
-                  {term.term}
-                </th>
-                <td lang={term.language}>{term.plain}</td>
-                <td>{common(`lang_${term.language}`)}</td>
-                <td>{term.audiences.length === 0 ? t('allLay') : term.audiences.map(nameOf).join(', ')}</td>
-                <td class="row-actions">
-                  <Button variant="quiet" aria-label={t('editTerm', { term: term.term })} onClick={() => setEditing(term)}>
-                    {s('edit')}
-                  </Button>
-                  <Button variant="danger" aria-label={t('removeTerm', { term: term.term })} onClick={() => setRemoving(term)}>
-                    {s('remove')}
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ListTable list={list} items={list.data?.terms} empty={t('noTerms')} caption={s('tab_glossary')} className="glossary" headers={[t('term'), t('plain'), t('language'), t('audiences')]} actionsLabel={s('actions')}>
+        {(term) => (
+          <tr key={term.id}>
+            <th scope="row" lang={term.language}>
+              {term.term}
+            </th>
+            <td lang={term.language}>{term.plain}</td>
+            <td>{common(`lang_${term.language}`)}</td>
+            <td>{term.audiences.length === 0 ? t('allLay') : term.audiences.map(nameOf).join(', ')}</td>
+            <td class="row-actions">
+              <Button variant="quiet" aria-label={t('editTerm', { term: term.term })} onClick={() => setEditing(term)}>
+                {s('edit')}
+              </Button>
+              <Button variant="danger" aria-label={t('removeTerm', { term: term.term })} onClick={() => setRemoving(term)}>
+                {s('remove')}
+              </Button>
+            </td>
+          </tr>
+        )}
+      </ListTable>
       {editing && (
         <Dialog open title={t('editTerm', { term: editing.term })} onClose={() => setEditing(null)}>
           <TermForm

@@ -3,8 +3,8 @@ import { channels, stages } from '../../../../../domain/linter/types.ts';
 import { placeholderLabels } from '../../../../../domain/message/fill.ts';
 import { api, newIdempotencyKey } from '../../api.ts';
 import { useLanguage, useText } from '../../i18n.ts';
-import { ConfirmDialog, FormError, backOfficeText, described, fieldError, reasonNotice, useAction } from '../../ui/back-office.tsx';
-import { Button, Dialog, ErrorNotice, Field, Loading } from '../../ui/kit.tsx';
+import { ConfirmDialog, FormError, ListTable, backOfficeText, described, fieldError, reasonNotice, useAction } from '../../ui/back-office.tsx';
+import { Button, Dialog, Field } from '../../ui/kit.tsx';
 import { useResource } from '../../use-resource.ts';
 import { useAudiences, type Audience } from './parts.tsx';
 import { listsText } from './text-lists.ts';
@@ -45,49 +45,27 @@ export function TemplatesTab() {
           {t('addTemplate')}
         </Button>
       </div>
-      <ErrorNotice error={list.error} onRetry={list.reload} />
-      {!list.data ? (
-        <Loading />
-      ) : list.data.templates.length === 0 ? (
-        <p class="empty">{t('noTemplates')}</p>
-      ) : (
-        <table class="table templates">
-          <caption class="visually-hidden">{s('tab_templates')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('stage')}</th>
-              <th scope="col">{t('channel')}</th>
-              <th scope="col">{t('language')}</th>
-              <th scope="col">{t('audience')}</th>
-              <th scope="col">{t('body')}</th>
-              <th scope="col">
-                <span class="visually-hidden">{s('actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.templates.map((template) => (
-              <tr key={template.id}>
-                <th scope="row">{t(`stage_${template.stage}`)}</th>
-                <td>{t(`channel_${template.channel}`)}</td>
-                <td>{common(`lang_${template.language}`)}</td>
-                <td>{template.audience ? nameOf(template.audience) : t('anyAudience')}</td>
-                <td class="template-excerpt" lang={template.language}>
-                  {template.body.length > 120 ? `${template.body.slice(0, 119)}…` : template.body}
-                </td>
-                <td class="row-actions">
-                  <Button variant="quiet" aria-label={t('editTemplateOf', { slot: slot(template) })} onClick={() => setEditing(template)}>
-                    {s('edit')}
-                  </Button>
-                  <Button variant="danger" aria-label={t('removeTemplate', { slot: slot(template) })} onClick={() => setRemoving(template)}>
-                    {s('remove')}
-                  </Button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <ListTable list={list} items={list.data?.templates} empty={t('noTemplates')} caption={s('tab_templates')} className="templates" headers={[t('stage'), t('channel'), t('language'), t('audience'), t('body')]} actionsLabel={s('actions')}>
+        {(template) => (
+          <tr key={template.id}>
+            <th scope="row">{t(`stage_${template.stage}`)}</th>
+            <td>{t(`channel_${template.channel}`)}</td>
+            <td>{common(`lang_${template.language}`)}</td>
+            <td>{template.audience ? nameOf(template.audience) : t('anyAudience')}</td>
+            <td class="template-excerpt" lang={template.language}>
+              {template.body.length > 120 ? `${template.body.slice(0, 119)}…` : template.body}
+            </td>
+            <td class="row-actions">
+              <Button variant="quiet" aria-label={t('editTemplateOf', { slot: slot(template) })} onClick={() => setEditing(template)}>
+                {s('edit')}
+              </Button>
+              <Button variant="danger" aria-label={t('removeTemplate', { slot: slot(template) })} onClick={() => setRemoving(template)}>
+                {s('remove')}
+              </Button>
+            </td>
+          </tr>
+        )}
+      </ListTable>
       {editing && (
         <TemplateDialog
           template={editing === 'new' ? null : editing}

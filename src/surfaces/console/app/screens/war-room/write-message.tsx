@@ -8,7 +8,8 @@ import { Button, Dialog, ErrorNotice, Field } from '../../ui/kit.tsx';
 import type { CommsSettings, FactSheet, MessageSummary } from './types.ts';
 import './choices.css';
 
-const stages = ['first', 'update', 'identified', 'monitoring', 'resolved', 'closing', 'breach_notice', 'compensation', 'rumor_correction'] as const;
+// A correction starts from its rumor, on the corrections screen: it is not written from here.
+const stages = ['first', 'update', 'identified', 'monitoring', 'resolved', 'closing', 'breach_notice', 'compensation'] as const;
 const channels = ['status_page', 'email', 'sms', 'chat', 'social', 'support_script', 'press'] as const;
 const languages = ['fr', 'en'] as const;
 
