@@ -65,16 +65,20 @@ export const breachMinimized = codeRule({
       const figure = formatCount(sheet, ctx.language);
       for (const match of allMatches(SMALL[ctx.language], field.norm)) {
         if (overlapsAny(field.quoted, match.start, match.end)) continue;
+        // « les données d'un petit nombre de clients » becomes « les données de 1 800 clients », not « d'1 800 ».
+        const elided = ctx.language === 'fr' ? /\b(d|qu)['’]$/i.exec(field.norm.slice(Math.max(0, match.start - 3), match.start)) : null;
+        const start = elided ? match.start - elided[0].length : match.start;
+        const lead = elided ? `${elided[1]!.toLowerCase() === 'd' ? 'de' : 'que'} ` : '';
         hits.push(
           hitAt(
             field,
-            match.start,
+            start,
             match.end,
             say(ctx, {
               fr: `« ${quote(field, match.start, match.end)} » minimise une violation qui touche ${figure} personnes selon la fiche : donnez le chiffre.`,
               en: `"${quote(field, match.start, match.end)}" minimizes a breach that affects ${figure} people according to the fact sheet: give the figure.`,
             }),
-            match.text.endsWith("'") ? `${figure} ` : figure,
+            `${lead}${figure}${match.text.endsWith("'") ? ' ' : ''}`,
           ),
         );
       }
@@ -83,7 +87,7 @@ export const breachMinimized = codeRule({
   },
   examples: {
     fr: {
-      bad: ['Les adresses e-mail de [[12 000]] clients ont été exposées.', '[[Un petit nombre de]] clients sont concernés.'],
+      bad: ['Les adresses e-mail de [[12 000]] clients ont été exposées.', '[[Un petit nombre de]] clients sont concernés.', 'Les données [[d’un petit nombre de]] clients ont été exposées.'],
       good: ['Les adresses e-mail de 120 000 clients ont été exposées.', 'Les adresses e-mail de plus de 100 000 clients ont été exposées.'],
     },
     en: {
