@@ -121,6 +121,30 @@ describe('exporting and importing a workspace', () => {
       workspace_id: h.workspaceId, id: 'fct000000001', incident_id: 'inc000000001', kind: 'known', text: 'Resolvers fail for 120,000 customers', source: 'network ops',
       noted_at: '2026-03-10T14:03:00.000001Z', figures: JSON.stringify({ affected_people: 120000, regions: ['Île-de-France'] }), author_type: 'user', author_id: formerId, author_name: 'Former Referent',
     }).execute();
+    // After the crisis: a rumor corrected, a promise on the follow-up list, a gesture, listening, the plan, lessons.
+    const w = h.workspaceId;
+    await h.db.db.insertInto('fact_entries').values([
+      { workspace_id: w, id: 'fct000000002', incident_id: 'inc000000001', kind: 'rumor', text: 'All DNS data was wiped', source: 'a forum', noted_at: incidentAt, state: 'refuted', author_type: 'user', author_id: ownerId, author_name: 'Owner' },
+      { workspace_id: w, id: 'fct000000003', incident_id: 'inc000000001', kind: 'promised', text: 'A credit of one month', noted_at: incidentAt, promise_kind: 'compensation', due_at: '2026-04-01T00:00:00Z', state: 'pending', author_type: 'user', author_id: ownerId, author_name: 'Owner' },
+    ]).execute();
+    await h.db.db.insertInto('closing_settings').values({ workspace_id: w, feedback_contact: 'feedback@acme.test' }).execute();
+    await h.db.db.insertInto('closing_follow_ups').values({ workspace_id: w, promise_id: 'fct000000003', incident_id: 'inc000000001', note: 'billing applies it in April', author_type: 'user', author_id: ownerId, author_name: 'Owner' }).execute();
+    await h.db.db.insertInto('compensation_gestures').values({
+      workspace_id: w, id: 'gst000000001', incident_id: 'inc000000001', kind: 'free_period', period_count: 1, period_unit: 'month', description_fr: 'sur la prochaine facture', description_en: 'on the next invoice',
+      component_ids: [dns.id], segments: ['pro'], covered_from: '2026-03-10T13:00:00Z', covered_to: '2026-03-10T18:00:00Z', due_at: '2026-04-01T00:00:00Z', promise_entry_id: 'fct000000003', author_type: 'user', author_id: ownerId, author_name: 'Owner',
+    }).execute();
+    await h.db.db.insertInto('subscriber_segments').values({ workspace_id: w, subscriber_id: 'sub000000001', segment: 'pro' }).execute();
+    await h.db.db.insertInto('corrections').values({
+      workspace_id: w, id: 'cor000000001', incident_id: 'inc000000001', rumor_entry_id: 'fct000000002', message_id: 'msg000000001', said: JSON.stringify({ en: 'All DNS data was wiped' }),
+      truth: JSON.stringify({ en: 'No record was lost.' }), published_truth: JSON.stringify({ en: 'No record was lost.' }), published_at: incidentAt, created_by_id: ownerId, created_by_name: 'Owner',
+    }).execute();
+    await h.db.db.insertInto('listening_sources').values({ workspace_id: w, id: 'lsn000000001', name: 'Tech news', kind: 'feed', url: 'https://news.example.test/rss', hashtag: null, keywords: ['acme', 'panne dns'], cursor: JSON.stringify({ etag: '"abc"' }), last_polled_at: null, next_poll_at: incidentAt, last_error: null, held_until: null, leased_until: null }).execute();
+    await h.db.db.insertInto('mentions').values({ workspace_id: w, id: 'men000000001', source_id: 'lsn000000001', source_name: 'Tech news', external_id: 'guid-1', url: 'https://news.example.test/1', author: 'reporter', text: 'Acme DNS data wiped?', published_at: incidentAt, keywords: ['acme'], state: 'rumor', incident_id: 'inc000000001', rumor_entry_id: 'fct000000002', fetched_at: incidentAt, decided_at: incidentAt, decided_by_name: 'Owner' }).execute();
+    await h.db.db.insertInto('crisis_roles').values({ workspace_id: w, role: 'spokesperson', updated_by_name: 'Owner' }).execute();
+    await h.db.db.insertInto('crisis_role_members').values({ workspace_id: w, role: 'spokesperson', position: 0, user_id: ownerId, phone: '+33612345678', email: null, out_of_hours_phone: null, availability_note: null, unavailable_until: null }).execute();
+    await h.db.db.insertInto('crisis_template_approvals').values({ workspace_id: w, template_kind: 'message_template', template_key: 'tpl000000001', content_hash: 'h', approved_by_type: 'user', approved_by_id: ownerId, approved_by_name: 'Owner', approved_at: incidentAt }).execute();
+    await h.db.db.insertInto('crisis_checklist_ticks').values({ workspace_id: w, item: 'press_list', is_ready: true, note: 'in the shared drive', ticked_by_id: ownerId, ticked_by_name: 'Owner', ticked_at: incidentAt }).execute();
+    await h.db.db.insertInto('report_lessons').values({ workspace_id: w, incident_id: 'inc000000001', lessons: JSON.stringify([{ text: 'Say it sooner', public: true }]), actions: JSON.stringify([]), updated_by_name: 'Owner' }).execute();
     await removeMember({ ctx, userId: formerId });
     await h.db.db.insertInto('sessions').values({ workspace_id: h.workspaceId, id: 'session-hash-never-exported', user_id: ownerId, csrf_token: 'csrf-never-exported', expires_at: '2026-04-01T00:00:00Z' }).execute();
     await h.db.db.insertInto('idempotency_keys').values({ workspace_id: h.workspaceId, principal: 'token:x', key: 'idempotency-key-never-exported', request_hash: 'h', status: 201, response: '{}' }).execute();
@@ -163,8 +187,9 @@ describe('exporting and importing a workspace', () => {
       where table_schema = current_schema() and column_name = 'workspace_id'`.execute(h.db.db);
     // Memberships travel as `members`; sessions, tokens, keys, rate limits, access grants and the
     // publishers' journal are secrets or the installation's own work; so are the deliveries and the
-    // clocks' alerts, which went to this installation's people.
-    const installationOnly = ['sessions', 'api_tokens', 'idempotency_keys', 'rate_limits', 'memberships', 'page_access_grants', 'public_changes', 'deliveries', 'clock_alerts'];
+    // clocks' alerts, which went to this installation's people; and drills, each with its sandbox
+    // (a workspace of its own) and its sink.
+    const installationOnly = ['sessions', 'api_tokens', 'idempotency_keys', 'rate_limits', 'memberships', 'page_access_grants', 'public_changes', 'deliveries', 'clock_alerts', 'drills', 'drill_injects', 'drill_sink'];
     const carried = new Set<string>(workspaceTables.map((table) => table.name));
     assert.deepEqual(rows.map((row) => row.table_name).filter((table) => !carried.has(table) && !installationOnly.includes(table)).sort(), []);
   });

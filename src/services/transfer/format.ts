@@ -25,6 +25,8 @@ type TableSpec = {
      * secrets (a page's password hash). An import starts them from their defaults.
      */
     notExported?: readonly (keyof Database[T] & string)[];
+    /** Added after documents were first written: a document without it imports it empty. */
+    optional?: true;
   };
 }[keyof Database];
 
@@ -69,6 +71,19 @@ export const workspaceTables = [
   { name: 'data_controllers', key: ['id'] },
   { name: 'data_controller_components', key: ['controller_id', 'component_id'], references: { controller_id: 'data_controllers', component_id: 'components' } },
   { name: 'regulatory_reports', key: ['incident_id', 'report'], references: { incident_id: 'incidents' } },
+  // After the crisis. Drills are not carried: each has its sandbox, a workspace of its own.
+  { name: 'closing_settings', key: ['workspace_id'], optional: true },
+  { name: 'closing_follow_ups', key: ['promise_id'], references: { promise_id: 'fact_entries', incident_id: 'incidents' }, userColumns: ['author_id'], optional: true },
+  { name: 'compensation_gestures', key: ['id'], references: { incident_id: 'incidents', message_id: 'messages', promise_entry_id: 'fact_entries' }, userColumns: ['author_id'], optional: true },
+  { name: 'subscriber_segments', key: ['subscriber_id', 'segment'], references: { subscriber_id: 'subscribers' }, optional: true },
+  { name: 'corrections', key: ['id'], references: { incident_id: 'incidents', rumor_entry_id: 'fact_entries', message_id: 'messages' }, userColumns: ['created_by_id'], optional: true },
+  { name: 'listening_sources', key: ['id'], notExported: ['leased_until'], optional: true },
+  { name: 'mentions', key: ['id'], references: { source_id: 'listening_sources', incident_id: 'incidents', rumor_entry_id: 'fact_entries' }, optional: true },
+  { name: 'crisis_roles', key: ['role'], optional: true },
+  { name: 'crisis_role_members', key: ['role', 'position'], references: { user_id: 'users' }, optional: true },
+  { name: 'crisis_template_approvals', key: ['template_kind', 'template_key'], userColumns: ['approved_by_id'], optional: true },
+  { name: 'crisis_checklist_ticks', key: ['item'], userColumns: ['ticked_by_id'], optional: true },
+  { name: 'report_lessons', key: ['incident_id'], references: { incident_id: 'incidents' }, optional: true },
   { name: 'audit_log', key: ['id'], userColumns: ['actor_id', 'entity_id'] },
 ] as const satisfies readonly TableSpec[];
 
@@ -122,7 +137,12 @@ const Envelope = z.strictObject({
   members: z.array(Member),
   tables: z.strictObject(
     // fromEntries loses the keys' names; the map above builds exactly one entry per table.
-    Object.fromEntries(workspaceTables.map((table) => [table.name, z.array(z.record(z.string(), z.unknown()))])) as Record<WorkspaceTableName, z.ZodArray<z.ZodRecord<z.ZodString, z.ZodUnknown>>>,
+    Object.fromEntries(
+      workspaceTables.map((table) => {
+        const rows = z.array(z.record(z.string(), z.unknown()));
+        return [table.name, 'optional' in table ? rows.default([]) : rows];
+      }),
+    ) as Record<WorkspaceTableName, z.ZodArray<z.ZodRecord<z.ZodString, z.ZodUnknown>>>,
   ),
 });
 
