@@ -1,7 +1,7 @@
 // Builds the console (a Preact app bundled by Vite) into dist/console, unless the build there
 // already comes from the same sources. Run by `npm ci` (prepare), `npm start` and the tests.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -40,10 +40,31 @@ export async function buildConsole({ force = false } = {}) {
     return { built: false };
   }
   const started = performance.now();
-  await vite.build({ configFile: path.join(appDir, 'vite.config.ts') });
-  writeFileSync(stampFile, wanted);
+  // Build aside, then add the new hashed assets and swap index.html last: a console already
+  // serving (another test file, a running `tocsin start`) keeps finding the chunks it references.
+  const aside = `${outDir}.building-${process.pid}-${Date.now()}`;
+  try {
+    await vite.build({ configFile: path.join(appDir, 'vite.config.ts'), build: { outDir: aside, emptyOutDir: true } });
+    mkdirSync(path.join(outDir, 'assets'), { recursive: true });
+    pruneOldAssets(path.join(outDir, 'assets'));
+    for (const file of readdirSync(path.join(aside, 'assets'))) copyFileSync(path.join(aside, 'assets', file), path.join(outDir, 'assets', file));
+    renameSync(path.join(aside, 'index.html'), path.join(outDir, 'index.html'));
+    writeFileSync(`${stampFile}.${process.pid}`, wanted);
+    renameSync(`${stampFile}.${process.pid}`, stampFile);
+  } finally {
+    rmSync(aside, { recursive: true, force: true });
+  }
   console.log(`console: built into dist/console in ${Math.round(performance.now() - started)} ms`);
   return { built: true };
+}
+
+/** Hashed assets of builds older than a day: no open console still asks for them. */
+function pruneOldAssets(dir) {
+  const dayAgo = Date.now() - 24 * 60 * 60 * 1000;
+  for (const file of readdirSync(dir)) {
+    const full = path.join(dir, file);
+    if (statSync(full).mtimeMs < dayAgo) rmSync(full, { force: true });
+  }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
