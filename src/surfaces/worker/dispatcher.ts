@@ -17,8 +17,12 @@ import { contentOf, loadDeliveryContext, lookup, type DeliveryContext, type Vari
 import { recordOutcomes, type Outcome, type RecordedOutcomes } from '../../services/delivery/record-outcomes.ts';
 import { sandboxWorkspaces, sinkClaimedDeliveries, sinkSandboxDeliveries } from '../../services/drills/sink-deliveries.ts';
 
-/** Recorded deliveries between two tidyings of the queue on the embedded engine. */
-const tidyEvery = 5_000;
+/**
+ * Recorded deliveries between two tidyings of the queue (see tidyDeliveryQueue): often on the
+ * embedded engine, which has no autovacuum; rarely on a server, where a tidying costs a second
+ * with a million rows and the server's own autovacuum usually gets there first.
+ */
+const tidyEvery = { pglite: 5_000, postgres: 50_000 } as const;
 
 /** The transports this worker has; a channel without one is left to a worker that has it. */
 export interface ChannelSenders {
@@ -82,8 +86,10 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
   const events = new EventEmitter();
   const variantCache = new Map<string, VariantContent>();
   const renderedCache = new Map<string, Promise<RenderedMail>>();
-  // The first batch tidies: a fan-out has just added its rows, with no statistics yet.
-  let recordedSinceTidy = tidyEvery;
+  const tidyInterval: number = tidyEvery[db.kind];
+  // The first batch tidies, and so does the first of each run that starts with a full batch: a
+  // fan-out has just added its rows, with no statistics yet.
+  let recordedSinceTidy: number = tidyInterval;
   let running: Promise<void> | undefined;
   let again = false;
   let stopped = false;
@@ -126,7 +132,7 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
     }
     const recorded = await recordOutcomes(db, claim, outcomes, now());
     recordedSinceTidy += outcomes.length;
-    if (recordedSinceTidy >= tidyEvery) {
+    if (recordedSinceTidy >= tidyInterval) {
       recordedSinceTidy = 0;
       await tidyDeliveryQueue(db).catch((error: unknown) => logger.warn({ err: error }, 'could not tidy the delivery queue'));
     }
@@ -272,10 +278,11 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
         // A sandbox's deliveries carry drill times, often ahead of real time: sunk at once, not claimed when due.
         while ((await sinkSandboxDeliveries(db, now())) > 0 && !stopped);
         const underWay = new Set<Promise<void>>();
-        for (;;) {
+        for (let first = true; ; first = false) {
           if (stopped) break;
           const claim = await claimDeliveries(db, { channels, limit: batchSize, leaseMs, now: now() });
           if (claim.deliveries.length === 0) break;
+          if (first && claim.deliveries.length === batchSize) recordedSinceTidy = tidyInterval;
           const batch = sendBatch(claim).finally(() => underWay.delete(batch));
           underWay.add(batch);
           if (underWay.size >= batchesInFlight) await Promise.race(underWay);
