@@ -31,7 +31,7 @@ import { publishToSubscribers } from '../test/helpers/fan-out.ts';
 import type { SinkStats } from './support/smtp-count-sink.ts';
 import { defaultDeliveryBatch } from '../src/config.ts';
 
-const { values: options } = parseArgs({ options: { large: { type: 'boolean', default: false }, recipients: { type: 'string' }, batch: { type: 'string' }, engines: { type: 'string', default: 'pglite,postgres' } } });
+const { values: options } = parseArgs({ options: { large: { type: 'boolean', default: false }, recipients: { type: 'string' }, batch: { type: 'string' }, engines: { type: 'string', default: 'pglite,postgres' }, 'worker-heap-mb': { type: 'string', default: '256' } } });
 const recipients = Number(options.recipients ?? (options.large ? 1_000_000 : 100_000));
 /** A batch size for every run, or each engine's own default. */
 const batch = options.batch === undefined ? undefined : Number(options.batch);
@@ -39,6 +39,12 @@ if (!Number.isInteger(recipients) || recipients < 1 || (batch !== undefined && (
 const engines = new Set(options.engines!.split(',').map((engine) => engine.trim()));
 if (engines.size === 0 || [...engines].some((engine) => engine !== 'pglite' && engine !== 'postgres')) throw new Error('--engines takes pglite, postgres or both, comma-separated.');
 if (!engines.has('pglite') && !process.env.DATABASE_URL) throw new Error('--engines postgres needs DATABASE_URL.');
+/**
+ * Each worker's V8 old-space limit, as the README tells operators to run it (`npm run worker`); 0
+ * leaves V8's default, under which the garbage of a long fan-out takes a worker to ~320–360 MB.
+ */
+const workerHeapMb = Number(options['worker-heap-mb']);
+if (!Number.isInteger(workerHeapMb) || workerHeapMb < 0) throw new Error('--worker-heap-mb takes a whole number of MB, 0 for V8\'s default.');
 const batchOf = (engine: string) => batch ?? (engine === 'pglite' ? defaultDeliveryBatch.pglite : defaultDeliveryBatch.postgres);
 /** Messages the baseline keeps under way: what Tocsin's dispatcher holds on PostgreSQL (2 batches in flight). */
 const baselineConcurrency = batchOf('postgres') * 2;
@@ -209,6 +215,7 @@ async function runWorkers(sink: Sink, { engine, workers, env, publishMs }: { eng
   const siteDir = await mkdtemp(path.join(tmpdir(), 'tocsin-bench-fanout-site-'));
   const workerEnv = {
     TOCSIN_DATA_DIR: siteDir,
+    ...(workerHeapMb > 0 ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --max-old-space-size=${workerHeapMb}`.trim() } : {}),
     ...env,
     TOCSIN_SMTP_URL: sink.url,
     TOCSIN_MAIL_FROM: mailFrom,
@@ -332,7 +339,7 @@ const workerRuns = runs.some((run) => run.engine === 'postgres') ? runs.filter((
 const worst = runs.reduce((a, b) => (ratioOf(a) <= ratioOf(b) ? a : b));
 const headline = runs.map((run) => `${run.name}_msgs_per_s=${f(run.msgsPerS)}`).join(' ');
 console.log(
-  `fanout: ratio=${ratioOf(worst).toFixed(2)} target=0.8 rss_mb=${f(peakRss(workerRuns))} rss_target_mb=300 pglite_rss_mb=${f(peakRss(runs.filter((run) => run.engine === 'pglite')))} recipients=${recipients} ` +
+  `fanout: ratio=${ratioOf(worst).toFixed(2)} target=0.8 rss_mb=${f(peakRss(workerRuns))} rss_target_mb=300 pglite_rss_mb=${f(peakRss(runs.filter((run) => run.engine === 'pglite')))} recipients=${recipients} worker_heap_mb=${workerHeapMb || 'default'} ` +
     `baseline_msgs_per_s=${f(baseline.msgsPerS)} ${headline} worst=${worst.name} pglite_2_workers=n/a ` +
     `publish_ms=${runs.map((run) => f(run.publishMs!)).join(',')} duplicates=${runs.reduce((sum, run) => sum + run.duplicates, 0)} sent_ok=${runs.every(sentOk)} batch=${runs.map((run) => batchOf(run.engine)).join(',')}`,
 );
