@@ -206,6 +206,7 @@ describe('console: services, subscribers, people, activity log and settings', ()
     const nav = page.getByRole('navigation');
     await nav.getByRole('link', { name: 'Subscribers' }).waitFor();
     for (const hidden of ['Settings', 'People and access', 'Activity log']) assert.equal(await nav.getByRole('link', { name: hidden }).count(), 0, `${hidden} is hidden`);
+    assert.equal(await nav.getByRole('list', { name: 'Workspace' }).count(), 0, 'a group with nothing for this role does not show');
     await nav.getByRole('link', { name: 'Subscribers' }).click();
     await page.getByLabel('E-mail, phone number or address').fill('martin');
     await page.getByRole('button', { name: 'Search' }).click();

@@ -35,6 +35,10 @@ describe('console: sign-in, navigation and language', () => {
     // A communications lead sees what they work with, not the owner's administration.
     assert.equal(await signedIn.getByRole('link', { name: 'People and access' }).count(), 0);
     assert.equal(await signedIn.getByRole('link', { name: 'Subscribers' }).count(), 1);
+    // Every place in sight, grouped by when a communicator goes there.
+    const nav = signedIn.getByRole('navigation', { name: 'Main' });
+    assert.deepEqual(await nav.getByRole('list', { name: 'During the crisis' }).getByRole('link').allInnerTexts(), ['Incidents', 'Listening']);
+    assert.deepEqual(await nav.getByRole('list', { name: 'Before and after' }).getByRole('link').allInnerTexts(), ['Reports', 'Drills', 'Crisis plan']);
     await screenshot(signedIn, 'incidents-en');
     assert.deepEqual(await accessibilityViolations(signedIn), []);
     await second.close();

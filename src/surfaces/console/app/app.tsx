@@ -39,18 +39,45 @@ function Shell() {
   const t = useText(shellText);
   const session = useSession();
   const can = useCan();
-  const links = [
-    { href: '/', label: t('incidents'), show: true },
-    { href: '/listening', label: t('listening'), show: can('listening.read') },
-    { href: '/components', label: t('components'), show: can('component.read') },
-    { href: '/subscribers', label: t('subscribers'), show: can('subscribers.read') },
-    { href: '/people', label: t('people'), show: can('member.manage') },
-    { href: '/reports', label: t('reports'), show: can('report.read') },
-    { href: '/drills', label: t('drills'), show: can('drill.run') },
-    { href: '/plan', label: t('plan'), show: can('plan.read') },
-    { href: '/settings', label: t('settings'), show: can('settings.manage') },
-    { href: '/audit', label: t('audit'), show: can('audit.read') },
-  ].filter((link) => link.show);
+  // Ten places in four groups, by when a communicator goes there: the crisis itself first.
+  const groups: NavGroup[] = [
+    {
+      id: 'crisis',
+      label: t('group_crisis'),
+      links: [
+        { href: '/', label: t('incidents'), show: true },
+        { href: '/listening', label: t('listening'), show: can('listening.read') },
+      ],
+    },
+    {
+      id: 'audience',
+      label: t('group_audience'),
+      links: [
+        { href: '/components', label: t('components'), show: can('component.read') },
+        { href: '/subscribers', label: t('subscribers'), show: can('subscribers.read') },
+      ],
+    },
+    {
+      id: 'prepare',
+      label: t('group_prepare'),
+      links: [
+        { href: '/reports', label: t('reports'), show: can('report.read') },
+        { href: '/drills', label: t('drills'), show: can('drill.run') },
+        { href: '/plan', label: t('plan'), show: can('plan.read') },
+      ],
+    },
+    {
+      id: 'workspace',
+      label: t('group_workspace'),
+      links: [
+        { href: '/people', label: t('people'), show: can('member.manage') },
+        { href: '/settings', label: t('settings'), show: can('settings.manage') },
+        { href: '/audit', label: t('audit'), show: can('audit.read') },
+      ],
+    },
+  ]
+    .map((group) => ({ ...group, links: group.links.filter((link) => link.show) }))
+    .filter((group) => group.links.length > 0);
   return (
     <>
       <a class="skip-link" href="#main">
@@ -61,7 +88,6 @@ function Shell() {
         <a class="brand" href="/">
           Tocsin <span class="brand-workspace">{session.workspace.name}</span>
         </a>
-        <NavLinks links={links} label={t('nav')} />
         <div class="topbar-end">
           <LanguageSwitch />
           <span class="who">{t('signedInAs', { name: session.actor.name, role: t(`role_${session.actor.role}` as 'role_owner') })}</span>
@@ -69,6 +95,7 @@ function Shell() {
             {t('signOut')}
           </button>
         </div>
+        <NavLinks groups={groups} label={t('nav')} />
       </header>
       <main id="main" tabIndex={-1}>
         <ErrorBoundary>
@@ -100,17 +127,33 @@ function Shell() {
   );
 }
 
-function NavLinks({ links, label }: { links: { href: string; label: string }[]; label: string }) {
+interface NavGroup {
+  id: string;
+  label: string;
+  links: { href: string; label: string }[];
+}
+
+/** The main navigation: every link in sight (no menu to open mid-crisis), grouped under a small label. */
+function NavLinks({ groups, label }: { groups: NavGroup[]; label: string }) {
   const { path } = useLocation();
   const current = (href: string) => (href === '/' ? path === '/' || path.startsWith('/incidents') : path.startsWith(href));
   return (
     <nav aria-label={label}>
       <ul class="nav">
-        {links.map((link) => (
-          <li key={link.href}>
-            <a href={link.href} aria-current={current(link.href) ? 'page' : undefined}>
-              {link.label}
-            </a>
+        {groups.map((group) => (
+          <li key={group.id} class="nav-group">
+            <span class="nav-group-label" id={`nav-${group.id}`}>
+              {group.label}
+            </span>
+            <ul aria-labelledby={`nav-${group.id}`}>
+              {group.links.map((link) => (
+                <li key={link.href}>
+                  <a href={link.href} aria-current={current(link.href) ? 'page' : undefined}>
+                    {link.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
           </li>
         ))}
       </ul>
