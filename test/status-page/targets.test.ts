@@ -46,6 +46,27 @@ describe('a local folder target', () => {
     assert.deepEqual(JSON.parse(readFileSync(path.join(root, '.tocsin-manifest.json'), 'utf8')), manifestOf(again));
   });
 
+  it('catches up after a publish that died midway, even a file whose content went back to what the manifest says', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'tocsin-folder-midway-'));
+    try {
+      const target = folderTarget(folder);
+      await target.publish(site('1'));
+      // index.html cannot be replaced (a folder stands in its way): the JSON goes live, the page does not.
+      rmSync(path.join(folder, 'index.html'));
+      execFileSync('mkdir', ['-p', path.join(folder, 'index.html', 'in-the-way')]);
+      await assert.rejects(target.publish(site('2')));
+      assert.equal(readFileSync(path.join(folder, 'api/v2/status.json'), 'utf8'), '{"version":"2"}');
+      rmSync(path.join(folder, 'index.html'), { recursive: true });
+      // Back to version 1, which is what the manifest still says of status.json.
+      await target.publish(site('1'));
+      assert.equal(readFileSync(path.join(folder, 'api/v2/status.json'), 'utf8'), '{"version":"1"}');
+      assert.equal(readFileSync(path.join(folder, 'index.html'), 'utf8'), '<!doctype html><p>Version 1</p>');
+      assert.ok(!existsSync(path.join(folder, '.tocsin-pending.json')), 'the note of a publish under way is gone once it finished');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a path that would leave the folder', async () => {
     await assert.rejects(folderTarget(root).publish([{ path: '../escape.html', contentType: 'text/html', body: 'x' }]), /unsafe path/);
     assert.ok(!existsSync(path.join(root, '..', 'escape.html')));

@@ -5,6 +5,8 @@ import { hashOfFile, type SiteFile } from '../../domain/site-file.ts';
 import { assertSitePath, publishOrder, publishRank, type Manifest, type PublishOutcome, type SiteTarget } from './site-target.ts';
 
 const manifestName = '.tocsin-manifest.json';
+/** The paths a publish is putting live, until its manifest is written. */
+const pendingName = '.tocsin-pending.json';
 
 /**
  * A local folder that a web server (or rsync) serves. Changed files are first written aside in full,
@@ -16,29 +18,34 @@ export function folderTarget(root: string): SiteTarget {
   return {
     description: `folder ${root}`,
     async publish(files: SiteFile[]): Promise<PublishOutcome> {
-      await mkdir(root, { recursive: true });
-      // Checked each time: another worker may have published since.
+      // Checked each time: another worker may have published since. No manifest: a new or wiped folder.
       const previous = await readManifest(root);
-      const next = new Map<string, Published>();
+      if (previous.size === 0) await mkdir(root, { recursive: true });
+      // What changes in the manifest: new hashes, and new file objects for the same hash.
+      const updates = new Map<string, Published>();
       const changed: SiteFile[] = [];
+      const generation = ++publishes;
       let kept = 0;
       for (const file of files) {
         const known = previous.get(file.path);
-        // The very file object published last time: its path was checked and its hash is known.
-        if (known?.file === file) {
-          if (!next.has(file.path)) kept++;
-          next.set(file.path, known);
-          continue;
+        if (known && known.seen !== generation) {
+          known.seen = generation;
+          kept++;
         }
+        // The very file object published last time: its path was checked and its hash is known.
+        if (known?.file === file) continue;
         assertSitePath(file.path);
         const hash = hashOfFile(file);
-        if (known && !next.has(file.path)) kept++;
-        next.set(file.path, known?.hash === hash ? { ...known, file } : { hash, file, entry: manifestEntry(file.path, hash) });
+        updates.set(file.path, known?.hash === hash ? { ...known, file } : { hash, file, entry: manifestEntry(file.path, hash) });
         if (known?.hash !== hash) changed.push(file);
       }
-      const removed = kept === previous.size ? [] : [...previous.keys()].filter((file) => !next.has(file));
+      const removed = kept === previous.size ? [] : [...previous.keys()].filter((file) => previous.get(file)!.seen !== generation);
+      const record = () => {
+        for (const [file, published] of updates) previous.set(file, published);
+        for (const file of removed) previous.delete(file);
+      };
       if (changed.length === 0 && removed.length === 0) {
-        remembered.get(root)!.published = next;
+        record();
         return { written: 0, unchanged: files.length, deleted: 0 };
       }
 
@@ -52,6 +59,12 @@ export function folderTarget(root: string): SiteTarget {
         await Promise.all(staged.map(({ aside }) => rm(aside, { force: true })));
         throw failed.reason;
       }
+      // Before anything goes live, the paths about to change are noted beside the manifest: should
+      // this publish die midway, the next one takes them as unknown and writes them again, even one
+      // whose content went back to what the manifest still says (a status restored).
+      const pending = path.join(root, pendingName);
+      remembered.delete(root);
+      await writeFile(pending, JSON.stringify([...staged.map(({ final }) => path.relative(root, final)), ...removed]));
       // Data before pages: each rank goes live whole before the next, its files together.
       for (let start = 0; start < staged.length; ) {
         let end = start + 1;
@@ -60,11 +73,13 @@ export function folderTarget(root: string): SiteTarget {
         start = end;
       }
       await Promise.all(removed.map((file) => rm(path.join(root, file), { force: true })));
-      // The manifest goes last: a publish that died midway is caught up by the next one.
+      // The manifest goes last, then the note of what was under way.
+      record();
       const manifestAside = path.join(root, `${manifestName}${stamp}`);
-      await writeFile(manifestAside, `{${[...next.values()].map((published) => published.entry).join(',')}}`);
+      await writeFile(manifestAside, `{${[...previous.values()].map((published) => published.entry).join(',')}}`);
       await rename(manifestAside, path.join(root, manifestName));
-      remembered.set(root, { identity: identityOf(await stat(path.join(root, manifestName))), published: next });
+      remembered.set(root, { identity: identityOf(await stat(path.join(root, manifestName))), published: previous });
+      await rm(pending, { force: true });
       return { written: changed.length, unchanged: files.length - changed.length, deleted: removed.length };
     },
   };
@@ -94,7 +109,12 @@ interface Published {
   entry: string;
   /** The file object last published at that path, when this process published it. */
   file?: SiteFile;
+  /** The last publish that found the path among its files (see `publishes`). */
+  seen?: number;
 }
+
+/** Publishes made by this process, numbered: marks which known paths a publish still has. */
+let publishes = 0;
 
 const manifestEntry = (file: string, hash: string) => `${JSON.stringify(file)}:${JSON.stringify(hash)}`;
 
@@ -113,11 +133,25 @@ async function readManifest(root: string): Promise<Map<string, Published>> {
     const known = remembered.get(root);
     if (known?.identity === identity) return known.published;
     const manifest = JSON.parse(await readFile(file, 'utf8')) as Manifest;
-    const published = new Map(Object.entries(manifest).map(([name, hash]) => [name, { hash, entry: manifestEntry(name, hash) }]));
+    const published = new Map(Object.entries(manifest).map(([name, hash]) => [name, { hash, entry: manifestEntry(name, hash) } as Published]));
+    for (const name of await pendingPaths(root)) published.delete(name);
     remembered.set(root, { identity, published });
     return published;
   } catch {
-    remembered.set(root, { identity: '', published: new Map() });
-    return new Map();
+    const published = new Map<string, Published>();
+    remembered.set(root, { identity: '', published });
+    return published;
+  }
+}
+
+/** What a publish that did not finish was putting live: none when the last one finished. */
+async function pendingPaths(root: string): Promise<string[]> {
+  try {
+    const paths: unknown = JSON.parse(await readFile(path.join(root, pendingName), 'utf8'));
+    return Array.isArray(paths) ? paths.filter((name): name is string => typeof name === 'string') : [];
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    // A note cut short: the caller takes the whole folder as unknown and writes everything again.
+    throw new Error(`Cannot read ${pendingName}: the folder's state is unknown.`, { cause: error });
   }
 }
