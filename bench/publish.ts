@@ -116,6 +116,7 @@ async function run(url: string | undefined) {
     // changed (a single sample swings with the garbage collector and the disk).
     const incrementalRuns: number[] = [];
     const copyRuns: number[] = [];
+    const phases: Array<PageOutcome['timings']> = [];
     let incremental: PageOutcome | undefined;
     let changed: string[] = [];
     for (let run = 0; run < 20; run++) {
@@ -124,6 +125,7 @@ async function run(url: string | undefined) {
       const [[outcome], ms] = await timed(() => publishPendingPages(deps, { pageId: page.id }));
       incremental = outcome;
       incrementalRuns.push(ms);
+      phases.push(outcome!.timings);
       changed = [];
       for (const file of await filesUnder(folder)) if (beforeMtimes.get(file) !== (await stat(path.join(folder, file))).mtimeMs) changed.push(file);
       const [, copyMs] = await timed(async () => {
@@ -156,6 +158,9 @@ async function run(url: string | undefined) {
       fullMs,
       copyAllMs,
       incrementalMs,
+      readMs: median(phases.map((phase) => phase.readMs)),
+      renderMs: median(phases.map((phase) => phase.renderMs)),
+      writeMs: median(phases.map((phase) => phase.publishMs)),
       changed: changed.length,
       written: (incremental!.targets[0] as { written: number }).written,
       copyChangedMs,
@@ -177,7 +182,7 @@ const f = (ms: number) => ms.toFixed(0);
 for (const r of results) {
   console.log(
     `${r.engine}: files=${r.files} full_ms=${f(r.fullMs)} copy_all_ms=${f(r.copyAllMs)} full_ratio=${(r.fullMs / r.copyAllMs).toFixed(1)} ` +
-      `incremental_ms=${f(r.incrementalMs)} files_changed=${r.changed} copy_changed_ms=${r.copyChangedMs.toFixed(1)} incremental_ratio=${(r.incrementalMs / r.copyChangedMs).toFixed(1)} ` +
+      `incremental_ms=${f(r.incrementalMs)} read_ms=${r.readMs.toFixed(1)} render_ms=${r.renderMs.toFixed(1)} write_ms=${r.writeMs.toFixed(1)} files_changed=${r.changed} copy_changed_ms=${r.copyChangedMs.toFixed(1)} incremental_ratio=${(r.incrementalMs / r.copyChangedMs).toFixed(1)} ` +
       `update_to_published_p50_ms=${f(r.p50)} p99_ms=${f(r.p99)} ok=${r.ok}`,
   );
 }

@@ -40,25 +40,30 @@ interface Entry {
   path: string;
   inputs: readonly unknown[];
   file: SiteFile;
+  /** The build that last generated or kept it. */
+  build: number;
 }
 
 export function createRenderMemo(): SiteMemo {
-  let kept = new Map<string, Entry>();
-  let next = new Map<string, Entry>();
-  // Per list, in call order: last build's shared inputs and each item's entry.
+  // One map, updated in place: a page of 5,000 incidents keeps 5,000 entries, and a build that
+  // keeps them all only stamps them, instead of copying them into a new map.
+  const entries = new Map<string, Entry>();
+  let build = 0;
+  // Per list, in call order: last build's shared inputs and each item's entry (the same WeakMap
+  // from build to build while the shared inputs stay the same).
   let lists: Array<{ shared: readonly unknown[]; entries: WeakMap<object, Entry> }> = [];
   let nextLists: typeof lists = [];
 
-  const file: RenderMemo['file'] = (path, inputs, build) => entry(path, inputs, build).file;
-  function entry(path: string, inputs: readonly unknown[], build: () => Omit<SiteFile, 'path' | 'hash'>): Entry {
-    const previous = kept.get(path);
+  const file: RenderMemo['file'] = (path, inputs, make) => entry(path, inputs, make).file;
+  function entry(path: string, inputs: readonly unknown[], make: () => Omit<SiteFile, 'path' | 'hash'>): Entry {
+    const previous = entries.get(path);
     if (previous && sameInputs(previous.inputs, inputs)) {
-      next.set(path, previous);
+      previous.build = build;
       return previous;
     }
-    const built = build();
-    const made = { path, inputs, file: { path, ...built, hash: contentHash(built.body) } };
-    next.set(path, made);
+    const built = make();
+    const made = { path, inputs, file: { path, ...built, hash: contentHash(built.body) }, build };
+    entries.set(path, made);
     return made;
   }
 
@@ -66,20 +71,22 @@ export function createRenderMemo(): SiteMemo {
     file,
     files(shared, items, each) {
       const last = lists[nextLists.length];
-      const known = last && sameInputs(last.shared, shared) ? last.entries : undefined;
-      const entries = new WeakMap<object, Entry>();
-      nextLists.push({ shared, entries });
+      const same = last !== undefined && sameInputs(last.shared, shared);
+      const known = same ? last.entries : new WeakMap<object, Entry>();
+      nextLists.push({ shared, entries: known });
       return items.map((item) => {
-        let made = known?.get(item);
-        if (made && kept.get(made.path) === made && each.isSettled(item)) next.set(made.path, made);
-        else made = entry(each.path(item), each.inputs(item), () => each.build(item));
-        entries.set(item, made);
+        let made = same ? known.get(item) : undefined;
+        if (made && entries.get(made.path) === made && each.isSettled(item)) made.build = build;
+        else {
+          made = entry(each.path(item), each.inputs(item), () => each.build(item));
+          known.set(item, made);
+        }
         return made.file;
       });
     },
     settle() {
-      kept = next;
-      next = new Map();
+      for (const [path, kept] of entries) if (kept.build !== build) entries.delete(path);
+      build++;
       lists = nextLists;
       nextLists = [];
     },

@@ -89,6 +89,15 @@ const rank: Record<StatusIndicator, number> = { none: 0, maintenance: 1, minor: 
  *   turns a "none" into maintenance "Service Under Maintenance".
  */
 export function pageStatus(snapshot: Pick<PublicSnapshot, 'components' | 'incidents' | 'maintenances'>): PageStatus {
+  let status = statuses.get(snapshot);
+  if (!status) statuses.set(snapshot, (status = computePageStatus(snapshot)));
+  return status;
+}
+
+/** Per snapshot: the banner, the badge, the widget and every JSON file ask for the same status. */
+const statuses = new WeakMap<object, PageStatus>();
+
+function computePageStatus(snapshot: Pick<PublicSnapshot, 'components' | 'incidents' | 'maintenances'>): PageStatus {
   const statuses = snapshot.components.map((component) => component.status);
   const fromComponents = componentRollup(statuses);
   const fromIncidents = incidentRollup(publishedIncidents(snapshot).filter((incident) => isOpen(incident.status)).map((incident) => incident.impact));
@@ -160,7 +169,7 @@ function buildApi(snapshot: PublicSnapshot) {
     return [...leaves.values()].filter((component) => wanted.has(component.id));
   };
 
-  const incidents = publishedIncidents(snapshot).sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || compareIds(b.id, a.id));
+  const incidents = [...publishedIncidents(snapshot)].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || compareIds(b.id, a.id));
   const presentIncident = (incident: PublicIncident): ApiIncident => {
     const key = `${source.id}|${source.url}|${timeZone}`;
     let known = presented.get(incident);
@@ -337,8 +346,13 @@ function componentList(snapshot: PublicSnapshot, at: (date: Date) => string): Ap
 
 /** An incident without a published update is not public yet: clients take `incident_updates[0]`. */
 function publishedIncidents(snapshot: Pick<PublicSnapshot, 'incidents'>): PublicIncident[] {
-  return snapshot.incidents.filter((incident) => incident.updates.length > 0);
+  let published = publishedLists.get(snapshot.incidents);
+  if (!published) publishedLists.set(snapshot.incidents, (published = snapshot.incidents.filter((incident) => incident.updates.length > 0)));
+  return published;
 }
+
+/** Per list of incidents (one per snapshot): thousands of incidents are filtered once per build, not once per file. */
+const publishedLists = new WeakMap<readonly PublicIncident[], PublicIncident[]>();
 
 function sortByPosition(components: PublicComponent[]): PublicComponent[] {
   return [...components].sort((a, b) => a.position - b.position || compareIds(a.id, b.id));

@@ -29,6 +29,8 @@ export interface PageOutcome {
   ok: boolean;
   files: number;
   targets: Array<{ target: string } & (PublishOutcome | { error: string })>;
+  /** Milliseconds spent reading the snapshot, rendering the files, and publishing them to every target. */
+  timings: { readMs: number; renderMs: number; publishMs: number };
 }
 
 export interface PublishDeps {
@@ -74,11 +76,20 @@ async function claimNext(db: DatabaseHandle, now: Date, onlyPageId?: string): Pr
 /** Builds one claimed page and publishes it to all its targets; records the outcome. */
 async function publishClaimed(deps: PublishDeps, page: ClaimedPage): Promise<PageOutcome> {
   const { db } = deps;
-  const outcome: PageOutcome = { page, ok: true, files: 0, targets: [] };
+  const outcome: PageOutcome = { page, ok: true, files: 0, targets: [], timings: { readMs: 0, renderMs: 0, publishMs: 0 } };
+  let mark = performance.now();
+  const lap = () => {
+    const at = performance.now();
+    const ms = at - mark;
+    mark = at;
+    return ms;
+  };
   try {
     // One consistent read: the HTML, the JSON and the feeds describe the same instant.
     const snapshot = await db.transaction((tx) => buildSnapshot({ db: tx, workspaceId: page.workspaceId, pageId: page.pageId, now: deps.now(), fallbackUrl: deps.fallbackUrl, publicUrl: deps.publicUrl, memory: deps.memory }), { isolation: 'repeatable read' });
+    outcome.timings.readMs = lap();
     const files = deps.render(snapshot);
+    outcome.timings.renderMs = lap();
     outcome.files = files.length;
     for (const target of await deps.targetsFor(page)) {
       try {
@@ -88,6 +99,7 @@ async function publishClaimed(deps: PublishDeps, page: ClaimedPage): Promise<Pag
         outcome.targets.push({ target: target.description, error: (error as Error).message });
       }
     }
+    outcome.timings.publishMs = lap();
   } catch (error) {
     outcome.ok = false;
     outcome.targets.push({ target: 'build', error: (error as Error).message });

@@ -30,13 +30,30 @@ export interface SiteContext {
   hasCorrections: boolean;
 }
 
+/**
+ * Instants in a zone and locale, kept between builds: luxon works out the zone's offset for each new
+ * DateTime, and an open incident's timeline shows the same instants at every publish. A DateTime
+ * never changes, so sharing one is safe.
+ */
+const instants = new Map<string, DateTime>();
+
+function localInstant(at: Date, zone: string, locale: string): DateTime {
+  const key = `${zone}|${locale}|${at.getTime()}`;
+  let instant = instants.get(key);
+  if (!instant) {
+    if (instants.size >= 50_000) instants.clear();
+    instants.set(key, (instant = DateTime.fromJSDate(at, { zone }).setLocale(locale)));
+  }
+  return instant;
+}
+
 /** Sanitized bodies by their Markdown, kept between builds: an open incident's timeline is rendered at each publish. */
 const bodies = new Map<string, Html>();
 
 export function siteContext(snapshot: PublicSnapshot, memo: RenderMemo = noMemo): SiteContext {
   const zone = snapshot.page.timeZone;
   const t = textFor(snapshot.page.language);
-  const local = (at: Date) => DateTime.fromJSDate(at, { zone }).setLocale(t.locale);
+  const local = (at: Date) => localInstant(at, zone, t.locale);
   const now = local(snapshot.generatedAt);
   if (!now.isValid) throw new Error(`Unknown time zone "${zone}" for page ${snapshot.page.id}.`);
   const { name, language, visibility } = snapshot.page;

@@ -69,7 +69,7 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
         again = false;
         for (const outcome of await publishPendingPages(deps)) {
           all.push(outcome);
-          const summary = { workspace: outcome.page.workspaceSlug, page: outcome.page.pageSlug, version: outcome.page.contentVersion, files: outcome.files, targets: outcome.targets };
+          const summary = { workspace: outcome.page.workspaceSlug, page: outcome.page.pageSlug, version: outcome.page.contentVersion, files: outcome.files, targets: outcome.targets, ms: roundedTimings(outcome.timings) };
           if (outcome.ok) logger.info(summary, 'status page published');
           else logger.warn(summary, 'status page publish failed; it will be retried');
           events.emit('published', outcome);
@@ -97,4 +97,10 @@ export async function startPublisher(options: PublisherOptions): Promise<Publish
       await running;
     },
   };
+}
+
+/** Phase timings to the tenth of a millisecond, for the log. */
+function roundedTimings(timings: PageOutcome['timings']): PageOutcome['timings'] {
+  const round = (ms: number) => Math.round(ms * 10) / 10;
+  return { readMs: round(timings.readMs), renderMs: round(timings.renderMs), publishMs: round(timings.publishMs) };
 }
