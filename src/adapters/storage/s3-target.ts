@@ -18,8 +18,8 @@ const manifestKey = '.tocsin-manifest.json';
 
 /**
  * An S3-compatible bucket. Each object is replaced whole (S3 PUTs are atomic), data before the pages
- * that use it, removed files last and the manifest of hashes after everything: a publish that fails
- * midway leaves the old manifest, so the next one compares against it and catches up.
+ * that use it, removed files last and the manifest of hashes after everything. The manifest is first
+ * written without the paths about to change, so a publish that fails midway is caught up by the next.
  */
 export function s3Target(options: S3TargetOptions): SiteTarget {
   const client = new S3Client({
@@ -45,6 +45,10 @@ export function s3Target(options: S3TargetOptions): SiteTarget {
     }
   }
 
+  async function putManifest(manifest: Manifest): Promise<void> {
+    await client.send(new PutObjectCommand({ Bucket: options.bucket, Key: key(manifestKey), Body: JSON.stringify(manifest), ContentType: 'application/json' }));
+  }
+
   return {
     description: `s3 ${options.bucket}/${prefix}`,
     async publish(files: SiteFile[]): Promise<PublishOutcome> {
@@ -58,6 +62,12 @@ export function s3Target(options: S3TargetOptions): SiteTarget {
       }
       const removed = Object.keys(previous).filter((path) => !(path in next));
       if (changed.length === 0 && removed.length === 0) return { written: 0, unchanged: files.length, deleted: 0 };
+      // First the manifest without the paths about to change: should this publish die midway, the
+      // next one writes them again, even one whose content went back to what the old manifest said.
+      const settled = { ...previous };
+      for (const file of changed) delete settled[file.path];
+      for (const path of removed) delete settled[path];
+      await putManifest(settled);
       for (const file of changed.sort((a, b) => publishOrder(a.path, b.path))) {
         await client.send(
           new PutObjectCommand({
@@ -73,7 +83,7 @@ export function s3Target(options: S3TargetOptions): SiteTarget {
       for (let index = 0; index < removed.length; index += 1000) {
         await client.send(new DeleteObjectsCommand({ Bucket: options.bucket, Delete: { Objects: removed.slice(index, index + 1000).map((path) => ({ Key: key(path) })) } }));
       }
-      await client.send(new PutObjectCommand({ Bucket: options.bucket, Key: key(manifestKey), Body: JSON.stringify(next), ContentType: 'application/json' }));
+      await putManifest(next);
       return { written: changed.length, unchanged: files.length - changed.length, deleted: removed.length };
     },
   };
