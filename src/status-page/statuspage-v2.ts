@@ -89,13 +89,13 @@ const rank: Record<StatusIndicator, number> = { none: 0, maintenance: 1, minor: 
  *   turns a "none" into maintenance "Service Under Maintenance".
  */
 export function pageStatus(snapshot: Pick<PublicSnapshot, 'components' | 'incidents' | 'maintenances'>): PageStatus {
-  let status = statuses.get(snapshot);
-  if (!status) statuses.set(snapshot, (status = computePageStatus(snapshot)));
+  let status = pageStatuses.get(snapshot);
+  if (!status) pageStatuses.set(snapshot, (status = computePageStatus(snapshot)));
   return status;
 }
 
 /** Per snapshot: the banner, the badge, the widget and every JSON file ask for the same status. */
-const statuses = new WeakMap<object, PageStatus>();
+const pageStatuses = new WeakMap<object, PageStatus>();
 
 function computePageStatus(snapshot: Pick<PublicSnapshot, 'components' | 'incidents' | 'maintenances'>): PageStatus {
   const statuses = snapshot.components.map((component) => component.status);
