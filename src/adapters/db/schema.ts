@@ -91,6 +91,8 @@ export interface StatusPagesTable {
   updated_at: DefaultedTimestamp;
   version: Version;
   content_version: ColumnType<number, number | undefined, number>;
+  /** Moved on by trigger when a component, group, status change or maintenance of the workspace changes. */
+  inputs_version: ColumnType<number, number | undefined, number>;
   published_version: ColumnType<number, number | undefined, number>;
   build_lease_until: Timestamp | null;
   published_at: Timestamp | null;

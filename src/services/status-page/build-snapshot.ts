@@ -5,23 +5,46 @@ import type { Row } from '../../adapters/db/schema.ts';
 import { NotFoundError } from '../../domain/errors.ts';
 import type { PublicCorrection, PublicIncident, PublicMaintenance, PublicSnapshot, PublicStatusChange } from '../../status-page/snapshot.ts';
 import { readPublicCorrections } from '../corrections/public-corrections.ts';
+import { insertSorted, newestFirst, recordIncidentsDelta } from '../../status-page/incident-views.ts';
 
 const historyDays = 90;
 /** More changed incidents than this since the last build: reading them all is as cheap. */
 const deltaLimit = 500;
+/** More versions than this since the last build: the journal is not read, everything is. */
+const journalLimit = 2_000;
 
 /**
- * What a publisher remembers of a page between two builds: the incidents it read and the content
- * version it read them at. The next build re-reads only the incidents the public-change journal
- * names since then, and keeps the other objects as they were, so the renderers can tell unchanged
- * incidents by identity. Memory is a cache: a new process, a missing journal row or a change in the
- * components' order reads everything again.
+ * What a publisher remembers of a page between two builds, so that the next one reads only what
+ * changed and keeps the rest as the same objects (the renderers tell unchanged parts by identity):
+ * - the incidents, newest first, as of content version `version`; the public-change journal names
+ *   the incidents changed since;
+ * - the other inputs (components, groups, status history, maintenances), as of `inputs.version`,
+ *   which a trigger moves on at any write to their tables.
+ * Memory is a cache: a new process, a missing journal row or a change in the components' order
+ * reads everything again.
  */
 export interface PageMemory {
   version: number;
   /** The components' order and the page's language: the incidents were read for these. */
   componentOrder: string;
-  incidents: Map<string, PublicIncident>;
+  /** Newest first; the same array from build to build while none changed. */
+  incidents: PublicIncident[];
+  inputs: PageInputs;
+}
+
+/** A page's inputs besides its incidents, as read at `version` of the page's `inputs_version`. */
+interface PageInputs {
+  version: number;
+  /** Where the history window opened when they were read: `changes` starts before it. */
+  historyStart: Date;
+  groups: PublicSnapshot['groups'];
+  components: PublicSnapshot['components'];
+  maintenances: PublicMaintenance[];
+  position: Map<string, number>;
+  /** Each component's last change before `historyStart`, then every change since (later than `now` too), oldest first. */
+  changes: PublicStatusChange[];
+  /** The window last taken from `changes`: kept as the same array while the window holds the same changes. */
+  history: PublicStatusChange[];
 }
 
 interface SnapshotRequest {
@@ -36,37 +59,45 @@ interface SnapshotRequest {
   memory?: Map<string, PageMemory>;
 }
 
+type JournalRow = [version: number, entityType: string, entityId: string];
+
 /**
  * The public projection of one status page at `now`: an allow-list of fields, copied one by one
  * from the rows, so a column added later is private until it is added here. Drafts (updates not
  * published) and incidents declared internally never enter it. Read it in one repeatable-read transaction.
  */
 export async function buildSnapshot({ db, workspaceId, pageId, now, fallbackUrl, publicUrl, memory }: SnapshotRequest): Promise<PublicSnapshot> {
+  const known = memory?.get(pageId);
+  // The page and, for a publisher that remembers a build, what the journal says changed since.
   const page = await db
     .selectFrom('status_pages')
     .innerJoin('workspaces', 'workspaces.id', 'status_pages.workspace_id')
     .selectAll('status_pages')
     .select('workspaces.slug as workspace_slug')
+    .select(
+      known
+        ? sql<JournalRow[] | null>`(select json_agg(json_build_array(version, entity_type, entity_id)) from public_changes
+            where public_changes.workspace_id = status_pages.workspace_id and public_changes.page_id = status_pages.id
+              and version > ${known.version} and version <= status_pages.content_version
+              and status_pages.content_version - ${known.version} <= ${journalLimit})`.as('journal')
+        : sql<null>`null`.as('journal'),
+    )
     .where('status_pages.workspace_id', '=', workspaceId)
     .where('status_pages.id', '=', pageId)
     .executeTakeFirst();
   if (!page) throw new NotFoundError('status-page', pageId);
   const historyStart = new Date(now.getTime() - historyDays * 86_400_000);
-
-  const [groups, components, maintenances, maintenanceUpdates, maintenanceComponents, history] = await Promise.all([
-    db.selectFrom('component_groups').selectAll().where('workspace_id', '=', workspaceId).orderBy('position').orderBy('id').execute(),
-    db.selectFrom('components').selectAll().where('workspace_id', '=', workspaceId).orderBy('position').orderBy('id').execute(),
-    db.selectFrom('maintenances').selectAll().where('workspace_id', '=', workspaceId).orderBy('scheduled_for', 'desc').orderBy('id', 'desc').execute(),
-    db.selectFrom('maintenance_updates').selectAll().where('workspace_id', '=', workspaceId).orderBy('display_at', 'desc').orderBy('created_at', 'desc').orderBy('id', 'desc').execute(),
-    db.selectFrom('maintenance_components').selectAll().where('workspace_id', '=', workspaceId).execute(),
-    statusHistory(db, workspaceId, historyStart, now),
-  ]);
-
-  const position = new Map(components.map((component, index) => [component.id, index]));
-  const byMaintenance = groupBy(maintenanceUpdates, (row) => row.maintenance_id);
-  const componentsByMaintenance = groupBy(maintenanceComponents, (row) => row.maintenance_id);
-  const componentOrder = `${page.language}:${components.map((component) => component.id).join(',')}`;
-  const incidents = await readIncidents(db, { workspaceId, pageId, language: page.language, version: page.content_version, componentOrder, position }, memory);
+  // While nothing was written to them, the components, groups, history and maintenances read last time hold.
+  const inputs =
+    known && known.inputs.version === page.inputs_version && historyStart >= known.inputs.historyStart
+      ? known.inputs
+      : await readInputs(db, workspaceId, page.inputs_version, historyStart);
+  const history = historyWindow(inputs, historyStart, now);
+  const componentOrder = `${page.language}:${inputs.components.map((component) => component.id).join(',')}`;
+  const read: IncidentRead = { workspaceId, pageId, language: page.language, version: page.content_version, componentOrder, position: inputs.position };
+  const changed = known && known.componentOrder === componentOrder ? changedIncidentIds(page.journal, read, known.version) : undefined;
+  const incidents = changed && known ? await readChangedIncidents(db, read, known.incidents, changed) : await readIncidents(db, read);
+  memory?.set(pageId, { version: page.content_version, componentOrder, incidents, inputs: { ...inputs, history } });
 
   return {
     generatedAt: now,
@@ -81,6 +112,37 @@ export async function buildSnapshot({ db, workspaceId, pageId, now, fallbackUrl,
       visibility: page.visibility,
       updatedAt: page.updated_at,
     },
+    groups: inputs.groups,
+    components: inputs.components,
+    incidents,
+    maintenances: inputs.maintenances,
+    history,
+    // Private pages take no self-service subscribers (their readers are known).
+    ...(publicUrl && page.visibility === 'public'
+      ? { subscribe: { action: `${publicUrl.replace(/\/+$/, '')}/subscribe/${encodeURIComponent(page.workspace_slug)}/${encodeURIComponent(page.slug)}` } }
+      : {}),
+  };
+}
+
+/** Components, groups, maintenances and the status changes from the last one before `historyStart`. */
+async function readInputs(db: Db, workspaceId: string, version: number, historyStart: Date): Promise<PageInputs> {
+  const [groups, components, maintenances, maintenanceUpdates, maintenanceComponents, changes] = await Promise.all([
+    db.selectFrom('component_groups').selectAll().where('workspace_id', '=', workspaceId).orderBy('position').orderBy('id').execute(),
+    db.selectFrom('components').selectAll().where('workspace_id', '=', workspaceId).orderBy('position').orderBy('id').execute(),
+    db.selectFrom('maintenances').selectAll().where('workspace_id', '=', workspaceId).orderBy('scheduled_for', 'desc').orderBy('id', 'desc').execute(),
+    db.selectFrom('maintenance_updates').selectAll().where('workspace_id', '=', workspaceId).orderBy('display_at', 'desc').orderBy('created_at', 'desc').orderBy('id', 'desc').execute(),
+    db.selectFrom('maintenance_components').selectAll().where('workspace_id', '=', workspaceId).execute(),
+    statusChanges(db, workspaceId, historyStart),
+  ]);
+  const position = new Map(components.map((component, index) => [component.id, index]));
+  const byMaintenance = groupBy(maintenanceUpdates, (row) => row.maintenance_id);
+  const componentsByMaintenance = groupBy(maintenanceComponents, (row) => row.maintenance_id);
+  return {
+    version,
+    historyStart,
+    position,
+    changes,
+    history: [],
     groups: groups.map((group) => ({
       id: group.id,
       name: group.name,
@@ -103,22 +165,16 @@ export async function buildSnapshot({ db, workspaceId, pageId, now, fallbackUrl,
       createdAt: component.created_at,
       updatedAt: component.updated_at,
     })),
-    incidents,
     maintenances: maintenances.map((maintenance) => publicMaintenance(maintenance, byMaintenance.get(maintenance.id) ?? [], sortedIds(componentsByMaintenance.get(maintenance.id) ?? [], position))),
-    history,
-    // Private pages take no self-service subscribers (their readers are known).
-    ...(publicUrl && page.visibility === 'public'
-      ? { subscribe: { action: `${publicUrl.replace(/\/+$/, '')}/subscribe/${encodeURIComponent(page.workspace_slug)}/${encodeURIComponent(page.slug)}` } }
-      : {}),
   };
 }
 
 /**
- * Status changes from `historyStart` to `now`, oldest first, after each component's last change
- * before `historyStart` (its status when the window opens). One row of JSON: a few hundred rows
- * cost more to transfer one by one than the query; times travel as milliseconds, as a Date holds them.
+ * Each component's last status change before `historyStart`, then every change since, oldest
+ * first. One row of JSON: a few hundred rows cost more to transfer one by one than the query;
+ * times travel as milliseconds, as a Date holds them.
  */
-async function statusHistory(db: Db, workspaceId: string, historyStart: Date, now: Date): Promise<PublicStatusChange[]> {
+async function statusChanges(db: Db, workspaceId: string, historyStart: Date): Promise<PublicStatusChange[]> {
   const ms = sql`floor(extract(epoch from changed_at) * 1000)::bigint`;
   const { rows } = await sql<{ before: Array<[string, ComponentStatus, number]> | null; recent: Array<[string, ComponentStatus, number]> | null }>`
     select
@@ -127,11 +183,30 @@ async function statusHistory(db: Db, workspaceId: string, historyStart: Date, no
         where workspace_id = ${workspaceId} and changed_at < ${historyStart}
         order by component_id, changed_at desc, id desc) last) as before,
       (select json_agg(json_build_array(component_id, status, ${ms}) order by changed_at, id) from component_status_changes
-        where workspace_id = ${workspaceId} and changed_at >= ${historyStart} and changed_at <= ${now}) as recent`.execute(db);
+        where workspace_id = ${workspaceId} and changed_at >= ${historyStart}) as recent`.execute(db);
   const { before, recent } = rows[0]!;
-  return [...(before ?? []), ...(recent ?? [])]
-    .map(([componentId, status, changedMs]) => ({ componentId, status, changedAt: new Date(changedMs) }))
-    .sort((a, b) => a.changedAt.getTime() - b.changedAt.getTime());
+  const change = ([componentId, status, changedMs]: [string, ComponentStatus, number]) => ({ componentId, status, changedAt: new Date(changedMs) });
+  return [...(before ?? []).map(change).sort((a, b) => a.changedAt.getTime() - b.changedAt.getTime()), ...(recent ?? []).map(change)];
+}
+
+/**
+ * The history the page shows at `now`: each component's last change before `historyStart` (its
+ * status when the window opens), then the changes up to `now`, oldest first. The same array as last
+ * time when it holds the same changes.
+ */
+function historyWindow(inputs: PageInputs, historyStart: Date, now: Date): PublicStatusChange[] {
+  const startMs = historyStart.getTime();
+  const nowMs = now.getTime();
+  const before = new Map<string, PublicStatusChange>();
+  const recent: PublicStatusChange[] = [];
+  for (const change of inputs.changes) {
+    const at = change.changedAt.getTime();
+    if (at < startMs) before.set(change.componentId, change);
+    else if (at <= nowMs) recent.push(change);
+  }
+  const history = [...[...before.values()].sort((a, b) => a.changedAt.getTime() - b.changedAt.getTime()), ...recent];
+  const last = inputs.history;
+  return last.length === history.length && history.every((change, index) => change === last[index]) ? last : history;
 }
 
 interface IncidentRead {
@@ -143,71 +218,70 @@ interface IncidentRead {
   position: Map<string, number>;
 }
 
-/** The page's published incidents, newest first: all of them, or what changed since the remembered build. */
-async function readIncidents(db: Db, read: IncidentRead, memory: Map<string, PageMemory> | undefined): Promise<PublicIncident[]> {
-  const known = memory?.get(read.pageId);
-  const changed = known && known.componentOrder === read.componentOrder ? await changedIncidentIds(db, read, known.version) : undefined;
-  const incidents = changed && known ? new Map(known.incidents) : new Map<string, PublicIncident>();
-  if (changed) for (const id of changed) incidents.delete(id);
-  const ids = changed ? [...changed] : undefined;
-  if (!ids || ids.length > 0) {
-    const [rows, updates, links, corrections] = await Promise.all([
-      // An incident declared internally is on no page, public or private, until its first public update.
-      db
-        .selectFrom('incidents')
-        .selectAll()
-        .where('workspace_id', '=', read.workspaceId)
-        .where('public_at', 'is not', null)
-        .$if(ids !== undefined, (q) => q.where('id', 'in', ids!))
-        .execute(),
-      db
-        .selectFrom('incident_updates')
-        .selectAll()
-        .where('workspace_id', '=', read.workspaceId)
-        .where('published_at', 'is not', null)
-        .$if(ids !== undefined, (q) => q.where('incident_id', 'in', ids!))
-        .orderBy('display_at', 'desc')
-        .orderBy('created_at', 'desc')
-        .orderBy('id', 'desc')
-        .execute(),
-      db.selectFrom('incident_components').selectAll().where('workspace_id', '=', read.workspaceId).$if(ids !== undefined, (q) => q.where('incident_id', 'in', ids!)).execute(),
-      readPublicCorrections(db, read.workspaceId, ids, read.language),
-    ]);
-    const byIncident = groupBy(updates, (row) => row.incident_id);
-    const componentsByIncident = groupBy(links, (row) => row.incident_id);
-    for (const row of rows) {
-      const published = byIncident.get(row.id) ?? [];
-      // An incident with nothing published yet is not public.
-      if (published.length > 0) incidents.set(row.id, publicIncident(row, published, sortedIds(componentsByIncident.get(row.id) ?? [], read.position), read.language, corrections.get(row.id)));
-    }
-  }
-  memory?.set(read.pageId, { version: read.version, componentOrder: read.componentOrder, incidents });
-  return [...incidents.values()].sort(newestFirst);
+/** The page's published incidents (all, or `ids`), as public incidents in no particular order. */
+async function fetchIncidents(db: Db, read: IncidentRead, ids?: string[]): Promise<PublicIncident[]> {
+  const [rows, updates, links, corrections] = await Promise.all([
+    // An incident declared internally is on no page, public or private, until its first public update.
+    db
+      .selectFrom('incidents')
+      .selectAll()
+      .where('workspace_id', '=', read.workspaceId)
+      .where('public_at', 'is not', null)
+      .$if(ids !== undefined, (q) => q.where('id', 'in', ids!))
+      .execute(),
+    db
+      .selectFrom('incident_updates')
+      .selectAll()
+      .where('workspace_id', '=', read.workspaceId)
+      .where('published_at', 'is not', null)
+      .$if(ids !== undefined, (q) => q.where('incident_id', 'in', ids!))
+      .orderBy('display_at', 'desc')
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute(),
+    db.selectFrom('incident_components').selectAll().where('workspace_id', '=', read.workspaceId).$if(ids !== undefined, (q) => q.where('incident_id', 'in', ids!)).execute(),
+    readPublicCorrections(db, read.workspaceId, ids, read.language),
+  ]);
+  const byIncident = groupBy(updates, (row) => row.incident_id);
+  const componentsByIncident = groupBy(links, (row) => row.incident_id);
+  // An incident with nothing published yet is not public.
+  return rows.flatMap((row) => {
+    const published = byIncident.get(row.id) ?? [];
+    return published.length === 0 ? [] : [publicIncident(row, published, sortedIds(componentsByIncident.get(row.id) ?? [], read.position), read.language, corrections.get(row.id))];
+  });
+}
+
+/** Every published incident of the page, newest first. */
+async function readIncidents(db: Db, read: IncidentRead): Promise<PublicIncident[]> {
+  return (await fetchIncidents(db, read)).sort(newestFirst);
+}
+
+/**
+ * The remembered incidents with the `changed` ones read again: the same array when none changed,
+ * else a new one where the others keep their objects and the changed ones take their place.
+ */
+async function readChangedIncidents(db: Db, read: IncidentRead, remembered: PublicIncident[], changed: Set<string>): Promise<PublicIncident[]> {
+  if (changed.size === 0) return remembered;
+  const fresh = await fetchIncidents(db, read, [...changed]);
+  const incidents: PublicIncident[] = [];
+  const removed: PublicIncident[] = [];
+  for (const incident of remembered) (changed.has(incident.id) ? removed : incidents).push(incident);
+  for (const incident of fresh) insertSorted(incidents, incident, newestFirst);
+  recordIncidentsDelta(incidents, { previous: remembered, removed, added: fresh });
+  return incidents;
 }
 
 /**
  * The incidents the journal names after `since`, or undefined when the journal cannot say (a row
  * swept away, too many changes): then everything is read again.
  */
-async function changedIncidentIds(db: Db, read: IncidentRead, since: number): Promise<Set<string> | undefined> {
+function changedIncidentIds(journal: JournalRow[] | null, read: IncidentRead, since: number): Set<string> | undefined {
   if (since > read.version) return undefined;
   if (since === read.version) return new Set();
-  const rows = await db
-    .selectFrom('public_changes')
-    .select(['version', 'entity_type', 'entity_id'])
-    .where('workspace_id', '=', read.workspaceId)
-    .where('page_id', '=', read.pageId)
-    .where('version', '>', since)
-    .where('version', '<=', read.version)
-    .execute();
-  if (new Set(rows.map((row) => row.version)).size !== read.version - since) return undefined;
-  const ids = new Set(rows.filter((row) => row.entity_type === 'incident').map((row) => row.entity_id));
+  const rows = journal ?? [];
+  if (new Set(rows.map(([version]) => version)).size !== read.version - since) return undefined;
+  const ids = new Set(rows.filter(([, entityType]) => entityType === 'incident').map(([, , entityId]) => entityId));
   return ids.size > deltaLimit ? undefined : ids;
-}
-
-/** Newest first by creation, then by id: the same order whichever way the incidents were read. */
-function newestFirst(a: PublicIncident, b: PublicIncident): number {
-  return b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }
 
 function sortedIds(rows: Array<{ component_id: string }>, order: Map<string, number>): string[] {

@@ -38,7 +38,7 @@ export const workspaceTables = [
   {
     name: 'status_pages',
     key: ['id'],
-    notExported: ['content_version', 'published_version', 'build_lease_until', 'published_at', 'publish_failures', 'next_publish_at', 'last_publish_error', 'access_password_hash'],
+    notExported: ['content_version', 'inputs_version', 'published_version', 'build_lease_until', 'published_at', 'publish_failures', 'next_publish_at', 'last_publish_error', 'access_password_hash'],
   },
   { name: 'publish_targets', key: ['id'], references: { page_id: 'status_pages' }, notExported: ['published_version', 'published_at', 'last_error'] },
   { name: 'component_groups', key: ['id'] },
