@@ -42,6 +42,8 @@ interface Entry {
   file: SiteFile;
   /** The build that last generated or kept it. */
   build: number;
+  /** An item's entry: where the item was in its list last build. */
+  index?: number;
 }
 
 export function createRenderMemo(): SiteMemo {
@@ -49,10 +51,22 @@ export function createRenderMemo(): SiteMemo {
   // keeps them all only stamps them, instead of copying them into a new map.
   const entries = new Map<string, Entry>();
   let build = 0;
-  // Per list, in call order: last build's shared inputs and each item's entry (the same WeakMap
-  // from build to build while the shared inputs stay the same).
-  let lists: Array<{ shared: readonly unknown[]; entries: WeakMap<object, Entry> }> = [];
-  let nextLists: typeof lists = [];
+  // Per list, in call order: last build's shared inputs, items and their entries, and each item's
+  // entry (the same WeakMap from build to build while the shared inputs stay the same).
+  interface List {
+    shared: readonly unknown[];
+    items: readonly object[];
+    made: Entry[];
+    entries: WeakMap<object, Entry>;
+  }
+  let lists: List[] = [];
+  let nextLists: List[] = [];
+  // A file generated and hashed. Entries of lists stay out of `entries` (their list keeps them), so
+  // that a build of 5,000 items neither stamps nor sweeps them one by one.
+  const generated = (path: string, inputs: readonly unknown[], make: () => Omit<SiteFile, 'path' | 'hash'>): Entry => {
+    const built = make();
+    return { path, inputs, file: { path, ...built, hash: contentHash(built.body) }, build };
+  };
 
   const file: RenderMemo['file'] = (path, inputs, make) => entry(path, inputs, make).file;
   function entry(path: string, inputs: readonly unknown[], make: () => Omit<SiteFile, 'path' | 'hash'>): Entry {
@@ -61,8 +75,7 @@ export function createRenderMemo(): SiteMemo {
       previous.build = build;
       return previous;
     }
-    const built = make();
-    const made = { path, inputs, file: { path, ...built, hash: contentHash(built.body) }, build };
+    const made = generated(path, inputs, make);
     entries.set(path, made);
     return made;
   }
@@ -73,16 +86,38 @@ export function createRenderMemo(): SiteMemo {
       const last = lists[nextLists.length];
       const same = last !== undefined && sameInputs(last.shared, shared);
       const known = same ? last.entries : new WeakMap<object, Entry>();
-      nextLists.push({ shared, entries: known });
-      return items.map((item) => {
-        let made = same ? known.get(item) : undefined;
-        if (made && entries.get(made.path) === made && each.isSettled(item)) made.build = build;
+      const lastItems = same ? last.items : [];
+      const lastMade = same ? last.made : [];
+      // Shared inputs changed (a component renamed): each item's file is compared by its inputs with
+      // last build's file at the same path, and kept when they are the same.
+      const byPath = !same && last ? new Map(last.made.map((entry) => [entry.path, entry])) : undefined;
+      const made: Entry[] = new Array(items.length);
+      // Walks this build's items along last build's: most are the same objects in the same order,
+      // told by a comparison; the others are looked up, or made.
+      let at = 0;
+      for (let index = 0; index < items.length; index++) {
+        const item = items[index]!;
+        let kept: Entry | undefined;
+        if (lastItems[at] === item) kept = lastMade[at++];
         else {
-          made = entry(each.path(item), each.inputs(item), () => each.build(item));
-          known.set(item, made);
+          kept = known.get(item);
+          // Items taken out before it: the walk goes on after it.
+          if (kept?.index !== undefined && lastItems[kept.index] === item) at = kept.index + 1;
         }
-        return made.file;
-      });
+        if (!kept || !each.isSettled(item)) {
+          const path = each.path(item);
+          const inputs = each.inputs(item);
+          if (!kept || kept.path !== path || !sameInputs(kept.inputs, inputs)) {
+            const before = byPath?.get(path);
+            kept = before && sameInputs(before.inputs, inputs) ? before : generated(path, inputs, () => each.build(item));
+            known.set(item, kept);
+          }
+        }
+        kept.index = index;
+        made[index] = kept;
+      }
+      nextLists.push({ shared, items, made, entries: known });
+      return made.map((entry) => entry.file);
     },
     settle() {
       for (const [path, kept] of entries) if (kept.build !== build) entries.delete(path);

@@ -8,7 +8,7 @@ import { createRenderMemo, noMemo, type RenderMemo, type SiteMemo } from './rend
 
 /** Every file of one status page: HTML, Statuspage-compatible JSON, feeds and badges. */
 export function renderSite(snapshot: PublicSnapshot, memo: RenderMemo = noMemo): SiteFile[] {
-  return [...renderHtml(snapshot, memo), ...renderStatuspageApi(snapshot), ...renderCorrectionsJson(snapshot), ...renderFeeds(snapshot, memo), ...renderBadge(snapshot)];
+  return renderHtml(snapshot, memo).concat(renderStatuspageApi(snapshot), renderCorrectionsJson(snapshot), renderFeeds(snapshot, memo), renderBadge(snapshot));
 }
 
 /**
@@ -22,7 +22,11 @@ export function createSiteRenderer(): (snapshot: PublicSnapshot) => SiteFile[] {
     if (!memo) memos.set(snapshot.page.id, (memo = createRenderMemo()));
     // A file generated anyway but the same as last time (style.css, badges, most JSON) keeps its
     // object and hash: the targets skip it without hashing it again.
-    const files = renderSite(snapshot, memo).map((file) => (file.hash ? file : memo!.file(file.path, [file.contentType, file.body], () => file)));
+    const files = renderSite(snapshot, memo);
+    for (let index = 0; index < files.length; index++) {
+      const file = files[index]!;
+      if (!file.hash) files[index] = memo.file(file.path, [file.contentType, file.body], () => file);
+    }
     memo.settle();
     return files;
   };

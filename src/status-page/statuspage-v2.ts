@@ -2,6 +2,7 @@ import { worstStatus, type ComponentStatus } from '../domain/component/status.ts
 import { isOpen, type Impact, type IncidentStatus } from '../domain/incident/lifecycle.ts';
 import { isActive, type MaintenanceStatus } from '../domain/maintenance/lifecycle.ts';
 import { formatTimestamp } from './format-time.ts';
+import { incidentView, newestFirst } from './incident-views.ts';
 import type { PublicAffectedComponent, PublicComponent, PublicGroup, PublicIncident, PublicMaintenance, PublicSnapshot, SiteFile } from './snapshot.ts';
 
 // Shapes, key order included, of Atlassian Statuspage's public API v2, as captured from real pages
@@ -100,7 +101,7 @@ const pageStatuses = new WeakMap<object, PageStatus>();
 function computePageStatus(snapshot: Pick<PublicSnapshot, 'components' | 'incidents' | 'maintenances'>): PageStatus {
   const statuses = snapshot.components.map((component) => component.status);
   const fromComponents = componentRollup(statuses);
-  const fromIncidents = incidentRollup(publishedIncidents(snapshot).filter((incident) => isOpen(incident.status)).map((incident) => incident.impact));
+  const fromIncidents = incidentRollup(unresolvedIncidents(snapshot).map((incident) => incident.impact));
   const status = rank[fromIncidents.indicator] > rank[fromComponents.indicator] ? fromIncidents : fromComponents;
   if (status.indicator === 'none' && snapshot.maintenances.some((maintenance) => isActive(maintenance.status))) {
     return { indicator: 'maintenance', description: 'Service Under Maintenance' };
@@ -169,7 +170,7 @@ function buildApi(snapshot: PublicSnapshot) {
     return [...leaves.values()].filter((component) => wanted.has(component.id));
   };
 
-  const incidents = [...publishedIncidents(snapshot)].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || compareIds(b.id, a.id));
+  const incidents = publishedIncidents(snapshot);
   const presentIncident = (incident: PublicIncident): ApiIncident => {
     const key = `${source.id}|${source.url}|${timeZone}`;
     let known = presented.get(incident);
@@ -222,7 +223,7 @@ function buildApi(snapshot: PublicSnapshot) {
   return {
     page,
     components,
-    unresolved: incidents.filter((incident) => isOpen(incident.status)).map(presentIncident),
+    unresolved: unresolvedIncidents(snapshot).map(presentIncident),
     recentIncidents: incidents.slice(0, recentLimit).map(presentIncident),
     recentMaintenances: [...maintenances]
       .sort((a, b) => -soonestFirst(a, b))
@@ -344,15 +345,19 @@ function componentList(snapshot: PublicSnapshot, at: (date: Date) => string): Ap
   });
 }
 
-/** An incident without a published update is not public yet: clients take `incident_updates[0]`. */
-function publishedIncidents(snapshot: Pick<PublicSnapshot, 'incidents'>): PublicIncident[] {
-  let published = publishedLists.get(snapshot.incidents);
-  if (!published) publishedLists.set(snapshot.incidents, (published = snapshot.incidents.filter((incident) => incident.updates.length > 0)));
-  return published;
+/**
+ * An incident without a published update is not public yet: clients take `incident_updates[0]`.
+ * Newest first by creation, then by id (a view kept between builds: see incident-views.ts).
+ */
+function publishedIncidents(snapshot: Pick<PublicSnapshot, 'incidents'>): readonly PublicIncident[] {
+  return incidentView(snapshot.incidents, 'published', isPublished, newestFirst);
 }
 
-/** Per list of incidents (one per snapshot): thousands of incidents are filtered once per build, not once per file. */
-const publishedLists = new WeakMap<readonly PublicIncident[], PublicIncident[]>();
+function unresolvedIncidents(snapshot: Pick<PublicSnapshot, 'incidents'>): readonly PublicIncident[] {
+  return incidentView(snapshot.incidents, 'published-unresolved', (incident) => isPublished(incident) && isOpen(incident.status), newestFirst);
+}
+
+const isPublished = (incident: PublicIncident) => incident.updates.length > 0;
 
 function sortByPosition(components: PublicComponent[]): PublicComponent[] {
   return [...components].sort((a, b) => a.position - b.position || compareIds(a.id, b.id));

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ComponentStatus } from '../domain/component/status.ts';
 import type { PublicStatusChange } from './snapshot.ts';
-import { computeUptime, partialOutageDowntimeShare, uptimeOver, uptimePercent, uptimeWindowDays, type UptimeInput } from './uptime.ts';
+import { computeUptime, partialOutageDowntimeShare, uptimeOver, uptimeOverLast, uptimePercent, uptimeWindowDays, type UptimeInput } from './uptime.ts';
 
 const minute = 60_000;
 const hour = 60 * minute;
@@ -166,6 +166,18 @@ describe('uptime over 90 local days', () => {
     const { days } = uptimeOf([change('a', 'operational', longAgo), change('a', 'major_outage', '2026-01-10T10:00:00Z'), change('a', 'operational', '2026-01-10T11:00:00Z')]).components.get('a')!;
     assert.equal(uptimeOver(days.slice(-30)), 100);
     assert.ok(uptimeOver(days)! < 100);
+  });
+
+  it('the figure over the last days sums the settled ones once, to the same figure as day by day', () => {
+    const recent = uptimeOf([change('a', 'operational', longAgo), change('a', 'partial_outage', '2026-03-10T10:00:00Z'), change('a', 'operational', '2026-03-10T13:17:00Z'), change('a', 'major_outage', '2026-03-29T09:00:00Z')]).components.get('a')!;
+    for (const count of [1, 2, 30, 90]) {
+      // Twice: the second time from the sums kept with the settled days.
+      assert.equal(uptimeOverLast(recent, count), uptimeOver(recent.days.slice(-count)), `last ${count}`);
+      assert.equal(uptimeOverLast(recent, count), uptimeOver(recent.days.slice(-count)), `last ${count}, again`);
+    }
+    // Down since yesterday: none today, some over the month.
+    assert.equal(uptimeOverLast(recent, 1), 0);
+    assert.ok(uptimeOverLast(recent, 30)! > 0 && uptimeOverLast(recent, 30)! < 100);
   });
 
   it('days remembered between builds are what a fresh computation gives, as time passes and history changes', async () => {

@@ -31,6 +31,8 @@ export interface UptimeDay {
 export interface Uptime {
   /** Oldest first; `uptimeWindowDays` of them, the last one being today. */
   days: UptimeDay[];
+  /** `days` but today: the same array from build to build while the component's changes and the window stay the same. */
+  settledDays: UptimeDay[];
   /** Over the whole window, maintenance excluded; null when nothing counts (no data, or only maintenance). */
   percent: number | null;
 }
@@ -125,6 +127,24 @@ export function uptimeOver(days: UptimeDay[]): number | null {
   return uptimePercent(total);
 }
 
+/** The settled days' minutes summed per count of last days, kept with them: a publish adds today's. */
+const recentTotals = new WeakMap<UptimeDay[], Map<number, StatusMinutes>>();
+
+/** `uptimeOver` the last `count` days, today included, summing the settled ones once (the same order, so the same figure). */
+export function uptimeOverLast(uptime: Uptime, count: number): number | null {
+  let totals = recentTotals.get(uptime.settledDays);
+  if (!totals) recentTotals.set(uptime.settledDays, (totals = new Map()));
+  let settled = totals.get(count);
+  if (!settled) {
+    settled = noMinutes();
+    for (const day of uptime.settledDays.slice(Math.max(0, uptime.settledDays.length - (count - 1)))) addMinutes(settled, day.minutes);
+    totals.set(count, settled);
+  }
+  const total = { ...settled };
+  addMinutes(total, uptime.days.at(-1)!.minutes);
+  return uptimePercent(total);
+}
+
 function addMinutes(into: StatusMinutes, from: StatusMinutes): void {
   for (const status of componentStatuses) into[status] += from[status];
 }
@@ -165,7 +185,7 @@ function settledDays(segments: Segment[], days: Day[]): Settled {
 function withToday(settled: Settled, today: UptimeDay): Uptime {
   const total = { ...settled.total };
   addMinutes(total, today.minutes);
-  return { days: [...settled.days, today], percent: uptimePercent(total) };
+  return { days: [...settled.days, today], settledDays: settled.days, percent: uptimePercent(total) };
 }
 
 /**

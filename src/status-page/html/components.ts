@@ -1,9 +1,10 @@
 import type { ComponentStatus } from '../../domain/component/status.ts';
 import type { PublicComponent, PublicGroup, PublicIncident } from '../snapshot.ts';
-import { uptimeOver, uptimeWindowDays, type Uptime, type UptimeDay } from '../uptime.ts';
+import { uptimeOverLast, uptimeWindowDays, type Uptime, type UptimeDay } from '../uptime.ts';
 import { safeId, type SiteContext } from './context.ts';
-import { html, type Html } from './escape.ts';
+import { html, trusted, type Html } from './escape.ts';
 import { phoneDays } from './style.ts';
+import { incidentView, newestFirst } from '../incident-views.ts';
 
 /** One-letter classes keep 90 bars per component light; the stylesheet maps them to colors. */
 export const statusClass: Record<ComponentStatus, string> = {
@@ -45,20 +46,25 @@ function incidentsOn(ctx: SiteContext, incidents: PublicIncident[], day: UptimeD
  * objects between builds, so a publish builds today's bar, not 90 per component.
  */
 const bars = new WeakMap<UptimeDay, { key: string; bar: Html }>();
+/** The settled days' bars joined, kept with them: a publish adds today's bar, not 89 others. */
+const settledBars = new WeakMap<UptimeDay[], { key: string; bars: string }>();
 const dayLines = new WeakMap<UptimeDay, { key: string; line: Html }>();
 
 /** 90 bars whose color is the day's worst status, each titled; the same facts as text in a `<details>`. */
 function uptimeBars(ctx: SiteContext, uptime: Uptime, incidents: PublicIncident[], root: string, dayName: (day: UptimeDay) => string): Html {
   const { t } = ctx;
   const frame = `${ctx.snapshot.page.language}|${ctx.snapshot.page.timeZone}`;
-  const dayBars = uptime.days.map((day) => {
+  const barOf = (day: UptimeDay) => {
     const known = bars.get(day);
     if (known?.key === frame) return known.bar;
     const kind = day.worst === null ? 'n' : day.worst === 'operational' ? '' : statusClass[day.worst];
     const bar = html`<i${kind ? html` class="${kind}"` : ''} title="${t.labelled(dayName(day), dayDetail(ctx, day))}"></i>`;
     bars.set(day, { key: frame, bar });
     return bar;
-  });
+  };
+  let settled = settledBars.get(uptime.settledDays);
+  if (settled?.key !== frame) settledBars.set(uptime.settledDays, (settled = { key: frame, bars: uptime.settledDays.map((day) => barOf(day).value).join('') }));
+  const dayBars = trusted(settled.bars + barOf(uptime.days.at(-1)!).value);
   const disrupted = uptime.days.filter((day) => day.worst !== null && day.worst !== 'operational').reverse();
   const details = disrupted.length === 0 ? '' : html`<details><summary>${t.disruptedDays(disrupted.length)}</summary><ul class="days">${disrupted.map((day) => {
     const related = incidentsOn(ctx, incidents, day);
@@ -72,7 +78,7 @@ function uptimeBars(ctx: SiteContext, uptime: Uptime, incidents: PublicIncident[
   })}</ul></details>`;
   return html`<div class="bars" role="img" aria-label="${t.uptimeWindow(uptime.percent === null ? null : t.percent(uptime.percent), uptimeWindowDays)}">${dayBars}</div>
 <p class="axis"><span class="d90">${t.daysAgo(uptimeWindowDays)}</span><span class="d30">${t.daysAgo(phoneDays)}</span><span class="d90">${percentText(ctx, uptime.percent)}</span><span class="d30">${
-    percentText(ctx, uptimeOver(uptime.days.slice(-phoneDays)))
+    percentText(ctx, uptimeOverLast(uptime, phoneDays))
   }</span><span>${t.today}</span></p>${details}`;
 }
 
@@ -89,6 +95,12 @@ function legend(ctx: SiteContext): Html {
   return html`<ul class="legend" aria-label="${t.legend}">${(Object.keys(statusClass) as ComponentStatus[]).map((status) => entry(statusClass[status], t.componentStatus[status]))}${entry('n', t.noData)}</ul>`;
 }
 
+/** Open incidents first, then the latest resolved first: those that can touch the bars' days come first. */
+function incidentsByEnd(incidents: readonly PublicIncident[]): readonly PublicIncident[] {
+  const endOf = (incident: PublicIncident) => incident.resolvedAt?.getTime() ?? Number.POSITIVE_INFINITY;
+  return incidentView(incidents, 'by-end', () => true, (a, b) => (endOf(a) === endOf(b) ? newestFirst(a, b) : endOf(b) > endOf(a) ? 1 : -1));
+}
+
 /** Components by group, each with its current status in words and, when showcased, its 90 days. */
 export function componentsSection(ctx: SiteContext, root: string): Html {
   const { t, snapshot } = ctx;
@@ -96,8 +108,12 @@ export function componentsSection(ctx: SiteContext, root: string): Html {
   // Only incidents that can touch a day of the window are listed under its bars.
   const windowStartMs = snapshot.historyStart.getTime() - 86_400_000;
   const untilMs = snapshot.generatedAt.getTime();
-  for (const incident of snapshot.incidents) {
-    if ((incident.resolvedAt?.getTime() ?? untilMs) < windowStartMs) continue;
+  const touching: PublicIncident[] = [];
+  for (const incident of incidentsByEnd(snapshot.incidents)) {
+    if ((incident.resolvedAt?.getTime() ?? untilMs) < windowStartMs) break;
+    touching.push(incident);
+  }
+  for (const incident of touching.sort(newestFirst)) {
     for (const id of incident.componentIds) {
       const list = incidentsOf.get(id);
       if (list) list.push(incident);

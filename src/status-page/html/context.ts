@@ -6,6 +6,7 @@ import { renderMarkdown } from '../markdown.ts';
 import { html, trusted, type Html } from './escape.ts';
 import { rollUp, type Rollup } from './rollup.ts';
 import { noMemo, type RenderMemo } from '../render-memo.ts';
+import { correctedIncidents } from './corrections-page.ts';
 
 /** What every page renderer needs, computed once per site. */
 export interface SiteContext {
@@ -57,7 +58,7 @@ export function siteContext(snapshot: PublicSnapshot, memo: RenderMemo = noMemo)
   const now = local(snapshot.generatedAt);
   if (!now.isValid) throw new Error(`Unknown time zone "${zone}" for page ${snapshot.page.id}.`);
   const { name, language, visibility } = snapshot.page;
-  const hasCorrections = snapshot.incidents.some((incident) => (incident.corrections?.length ?? 0) > 0);
+  const hasCorrections = correctedIncidents(snapshot.incidents).length > 0;
   return {
     snapshot,
     memo,

@@ -2,11 +2,17 @@ import type { PublicCorrection, PublicIncident, SiteFile } from '../snapshot.ts'
 import type { SiteContext } from './context.ts';
 import { html, type Html } from './escape.ts';
 import { incidentPath } from './incidents.ts';
+import { incidentView, newestFirst } from '../incident-views.ts';
 import { layout } from './layout.ts';
+
+/** The incidents with a published correction, newest first. */
+export function correctedIncidents(incidents: readonly PublicIncident[]): readonly PublicIncident[] {
+  return incidentView(incidents, 'corrected', (incident) => (incident.corrections?.length ?? 0) > 0, newestFirst);
+}
 
 /** Every published correction with its incident, newest first across incidents. */
 export function correctionsLog(incidents: readonly PublicIncident[]): Array<{ incident: PublicIncident; correction: PublicCorrection }> {
-  return incidents
+  return correctedIncidents(incidents)
     .flatMap((incident) => (incident.corrections ?? []).map((correction) => ({ incident, correction })))
     .sort((a, b) => b.correction.publishedAt.getTime() - a.correction.publishedAt.getTime() || (a.correction.id < b.correction.id ? 1 : -1));
 }

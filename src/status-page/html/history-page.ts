@@ -2,7 +2,7 @@ import type { DateTime } from 'luxon';
 import type { PublicIncident, SiteFile } from '../snapshot.ts';
 import type { SiteContext } from './context.ts';
 import { html, type Html } from './escape.ts';
-import { incidentPath } from './incidents.ts';
+import { incidentPath, incidentsByStart } from './incidents.ts';
 import { layout } from './layout.ts';
 import { pagePath, pageRoot, pagerNav, paginate, type Pages } from './pagination.ts';
 
@@ -35,7 +35,7 @@ function buildIncidentItem(ctx: SiteContext, incident: PublicIncident, root: str
 /** history.html and history/<n>.html: every incident by month of its start, newest month first. */
 export function renderHistoryPages(ctx: SiteContext): SiteFile[] {
   const { snapshot } = ctx;
-  const sorted = [...snapshot.incidents].sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime());
+  const sorted = incidentsByStart(snapshot.incidents);
   const chunks = paginate(sorted, historyPageSize);
   const pages: Pages = { name: 'history', count: chunks.length };
   const recent = Array.from({ length: recentMonths }, (_, back) => ctx.now.startOf('month').minus({ months: back }));
@@ -49,7 +49,7 @@ export function renderHistoryPages(ctx: SiteContext): SiteFile[] {
 }
 
 /** One page of the history: its incidents grouped by month, newest first. */
-function historyPage(ctx: SiteContext, chunk: PublicIncident[], pages: Pages, page: number, recent: DateTime[], total: number): Omit<SiteFile, 'path'> {
+function historyPage(ctx: SiteContext, chunk: readonly PublicIncident[], pages: Pages, page: number, recent: DateTime[], total: number): Omit<SiteFile, 'path'> {
   const { t } = ctx;
   const root = pageRoot(page);
   const months = new Map<string, { at: DateTime; incidents: PublicIncident[] }>();

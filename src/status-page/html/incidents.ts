@@ -4,8 +4,19 @@ import type { PublicAffectedComponent, PublicIncident } from '../snapshot.ts';
 import { statusClass } from './components.ts';
 import { safeId, type SiteContext } from './context.ts';
 import { html, type Html } from './escape.ts';
+import { incidentView, newestFirst } from '../incident-views.ts';
 
 export const incidentPath = (incident: Pick<PublicIncident, 'id'>) => `incidents/${safeId(incident.id)}.html`;
+
+/** Every incident, latest start first (ties newest first): the history's order. */
+export function incidentsByStart(incidents: readonly PublicIncident[]): readonly PublicIncident[] {
+  return incidentView(incidents, 'by-start', () => true, (a, b) => b.startedAt.getTime() - a.startedAt.getTime() || newestFirst(a, b));
+}
+
+/** The incidents still open, newest first. */
+export function openIncidents(incidents: readonly PublicIncident[]): readonly PublicIncident[] {
+  return incidentView(incidents, 'open', (incident) => isOpen(incident.status), newestFirst);
+}
 
 /** One entry of a timeline: who said what, when, and what it did to components. */
 export function timelineEntry(ctx: SiteContext, label: string, displayAt: Date, body: string, affected: PublicAffectedComponent[] | null = null): Html {

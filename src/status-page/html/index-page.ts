@@ -1,10 +1,10 @@
 import { isOpen } from '../../domain/incident/lifecycle.ts';
 import { isActive } from '../../domain/maintenance/lifecycle.ts';
-import type { PublicMaintenance } from '../snapshot.ts';
+import type { PublicIncident, PublicMaintenance } from '../snapshot.ts';
 import { componentsSection } from './components.ts';
 import type { SiteContext } from './context.ts';
 import { html, type Html } from './escape.ts';
-import { incidentCard, incidentPath } from './incidents.ts';
+import { incidentCard, incidentPath, incidentsByStart, openIncidents } from './incidents.ts';
 import { layout } from './layout.ts';
 import { maintenanceCard } from './maintenances.ts';
 import type { Indicator } from './rollup.ts';
@@ -25,14 +25,15 @@ function section(id: string, title: string, content: Html): Html {
 /** index.html: the overall status, what is going on, every component, what is planned, what just happened. */
 export function renderIndexPage(ctx: SiteContext): string {
   const { t, snapshot, rollup } = ctx;
-  const open = snapshot.incidents.filter((incident) => isOpen(incident.status));
+  const open = openIncidents(snapshot.incidents);
   const active = snapshot.maintenances.filter((maintenance) => isActive(maintenance.status)).sort(bySchedule);
   const upcoming = snapshot.maintenances.filter((maintenance) => maintenance.status === 'scheduled').sort(bySchedule);
   const sinceMs = snapshot.generatedAt.getTime() - recentDays * 86_400_000;
-  const recent = snapshot.incidents
-    .filter((incident) => !isOpen(incident.status) && incident.startedAt.getTime() >= sinceMs)
-    .sort((a, b) => b.startedAt.getTime() - a.startedAt.getTime())
-    .slice(0, recentLimit);
+  const recent: PublicIncident[] = [];
+  for (const incident of incidentsByStart(snapshot.incidents)) {
+    if (incident.startedAt.getTime() < sinceMs || recent.length === recentLimit) break;
+    if (!isOpen(incident.status)) recent.push(incident);
+  }
 
   const main = html`<div class="banner ${indicatorClass[rollup.indicator]}"><h1>${t.rollup[rollup.key]}</h1><p>${t.updatedAt(ctx.now, ctx.time)}</p></div>
 ${open.length > 0 ? section('open', t.ongoingIncidents, html`${open.map((incident) => incidentCard(ctx, incident))}`) : ''}

@@ -17,7 +17,7 @@ export function pageRoot(page: number): string {
 }
 
 /** Cuts a list into pages of `size`; an empty list still has one (empty) page. */
-export function paginate<T>(items: T[], size: number): T[][] {
+export function paginate<T>(items: readonly T[], size: number): T[][] {
   const pages: T[][] = [];
   for (let start = 0; start < items.length; start += size) pages.push(items.slice(start, start + size));
   return pages.length === 0 ? [[]] : pages;

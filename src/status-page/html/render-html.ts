@@ -20,19 +20,21 @@ const htmlType = 'text/html; charset=utf-8';
  */
 export function renderHtml(snapshot: PublicSnapshot, memo?: RenderMemo): SiteFile[] {
   const ctx = siteContext(snapshot, memo);
-  return [
+  const pages: SiteFile[] = [
     { path: 'index.html', contentType: htmlType, body: renderIndexPage(ctx) },
     { path: 'style.css', contentType: 'text/css; charset=utf-8', body: stylesheet },
+  ];
+  return pages.concat(
     // A closed incident's page reads the incident, the frame and its components' names.
-    ...ctx.memo.files<PublicIncident>([ctx.frameKey, ...snapshot.components.map((component) => `${component.id}\u0000${component.name}`)], snapshot.incidents, {
+    ctx.memo.files<PublicIncident>([ctx.frameKey, ...snapshot.components.map((component) => `${component.id}\u0000${component.name}`)], snapshot.incidents, {
       path: (incident) => incidentPath(incident),
       inputs: (incident) => incidentPageInputs(ctx, incident),
       isSettled: (incident) => !isOpen(incident.status),
       build: (incident) => ({ body: renderIncidentPage(ctx, incident).body, contentType: htmlType }),
     }),
-    ...renderHistoryPages(ctx),
-    ...renderMaintenancePages(ctx),
-    ...renderCorrectionsPage(ctx),
-    ...renderWidget(snapshot),
-  ];
+    renderHistoryPages(ctx),
+    renderMaintenancePages(ctx),
+    renderCorrectionsPage(ctx),
+    renderWidget(snapshot),
+  );
 }
