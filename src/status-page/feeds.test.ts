@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { sampleSnapshot } from '../../test/fixtures/snapshot.ts';
-import { renderFeeds } from './feeds.ts';
+import { Feed, type Item } from 'feed';
+import { feedXml, renderFeeds } from './feeds.ts';
 import type { PublicIncident, PublicSnapshot, SiteFile } from './snapshot.ts';
 
 type Xml = Record<string, any>;
@@ -31,6 +32,31 @@ function incident(id: string, createdAt: Date, body: string, name = `Incident ${
     updates: [{ id: `${id}u`, status: 'investigating', body, createdAt, updatedAt: createdAt, displayAt: createdAt, affectedComponents: null, deliverNotifications: true }],
   };
 }
+
+describe('feedXml', () => {
+  const options = { id: 'tag:status.example,2005:/history', title: 'Acme - Incident History', description: 'Incidents & maintenances', link: 'https://status.example', language: 'fr', updated: new Date('2026-11-20T10:00:00Z'), generator: false as const, author: { name: 'Acme <Status>' }, feedLinks: { rss: 'https://status.example/history.rss', atom: 'https://status.example/history.atom' } };
+  const item = (n: number, content: string): Item => ({ title: `Incident ${n} <b> & "quotes"`, link: `https://status.example/incidents/i${n}`, date: new Date(Date.UTC(2026, 10, n)), published: new Date(Date.UTC(2026, 10, n)), id: `tag:status.example,2005:Incident/i${n}`, content, description: content });
+  const whole = (format: 'rss' | 'atom', items: Item[]) => {
+    const feed = new Feed(options);
+    for (const entry of items) feed.addItem(entry);
+    return format === 'rss' ? feed.rss2() : feed.atom1();
+  };
+
+  it('writes the same bytes as the feed library writing the feed whole, items written once and reused', () => {
+    const items = [item(3, '<p><strong>Résolu</strong> - a ]]> in the text</p>'), item(2, '<p>Line<br>two</p>'), item(1, '')];
+    // As the page writes them: RSS items carry their text as a description; with `content`, a
+    // namespace goes on the root and the feed is written whole.
+    for (const format of ['rss', 'atom', 'rss with content'] as const) {
+      const described = format === 'rss' ? items.map(({ content: _content, ...rest }) => rest) : items;
+      const kind = format === 'atom' ? 'atom' : 'rss';
+      assert.equal(feedXml(kind, options, []), whole(kind, []));
+      assert.equal(feedXml(kind, options, described), whole(kind, described));
+      // A later build: a new item on top, the others the same objects (written from memory).
+      const next = [{ ...item(4, '<p>New</p>'), ...(format === 'rss' ? { content: undefined } : {}) }, ...described];
+      assert.equal(feedXml(kind, options, next), whole(kind, next));
+    }
+  });
+});
 
 describe('renderFeeds', () => {
   it('writes the page history as RSS and Atom, and one pair per component', () => {

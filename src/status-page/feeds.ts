@@ -4,6 +4,7 @@ import type { MaintenanceStatus } from '../domain/maintenance/lifecycle.ts';
 import { quoted } from '../domain/corrections/correction.ts';
 import { localDateParts } from './format-time.ts';
 import { noMemo, type RenderMemo } from './render-memo.ts';
+import { incidentGroups, incidentView } from './incident-views.ts';
 import type { PublicComponent, PublicCorrection, PublicIncident, PublicPage, PublicSnapshot, SiteFile } from './snapshot.ts';
 
 /** Items per feed, newest first (Statuspage's history feeds stop at 50 too). */
@@ -44,24 +45,63 @@ interface Entry {
 
 /** `history.rss` and `history.atom` of the page, and of each component under `components/<id>/`. */
 export function renderFeeds(snapshot: PublicSnapshot, memo: RenderMemo = noMemo): SiteFile[] {
-  const entries = entriesOf(snapshot);
-  const byComponent = new Map<string, Entry[]>();
-  for (const entry of entries) {
-    for (const id of entry.componentIds.length > 1 ? new Set(entry.componentIds) : entry.componentIds) {
-      const list = byComponent.get(id);
+  const { incidentEntry, maintenances } = entriesOf(snapshot);
+  const maintenancesOf = new Map<string, Entry[]>();
+  for (const entry of maintenances) {
+    for (const id of new Set(entry.componentIds)) {
+      const list = maintenancesOf.get(id);
       if (list) list.push(entry);
-      else byComponent.set(id, [entry]);
+      else maintenancesOf.set(id, [entry]);
     }
   }
+  // A page may have thousands of incidents and a feed shows 50: the incidents in feed order, kept
+  // between builds (incident-views.ts), give each feed its newest, the few maintenances merged in.
+  const newestOf = (incidents: readonly PublicIncident[], others: Entry[]) => {
+    const entries = incidents.slice(0, feedLimit).map(incidentEntry);
+    return others.length === 0 ? entries : [...entries, ...others].sort(feedOrder).slice(0, feedLimit);
+  };
+  const byComponent = incidentGroups(snapshot.incidents, 'feed-by-component', (incident) => incident.componentIds, isPublished, incidentFeedOrder);
   return [
-    ...feedFiles(snapshot, memo, '', null, entries),
-    ...snapshot.components.flatMap((component) => feedFiles(snapshot, memo, `components/${component.id}/`, component, byComponent.get(component.id) ?? [])),
+    ...feedFiles(snapshot, memo, '', null, newestOf(incidentView(snapshot.incidents, 'feed', isPublished, incidentFeedOrder), maintenances)),
+    ...snapshot.components.flatMap((component) =>
+      feedFiles(snapshot, memo, `components/${component.id}/`, component, newestOf(byComponent.get(component.id) ?? [], maintenancesOf.get(component.id) ?? [])),
+    ),
   ];
 }
 
-function feedFiles(snapshot: PublicSnapshot, memo: RenderMemo, folder: string, component: PublicComponent | null, all: Entry[]): SiteFile[] {
+const isPublished = (incident: PublicIncident) => incident.updates.length > 0;
+
+/** Newest first by their latest update, then by id: the feeds' order. */
+function feedOrder(a: Entry, b: Entry): number {
+  return b.updatedAt.getTime() - a.updatedAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+
+/** `feedOrder` of the incidents' entries, from the incidents themselves. */
+function incidentFeedOrder(a: PublicIncident, b: PublicIncident): number {
+  return feedUpdatedAt(b).getTime() - feedUpdatedAt(a).getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}
+
+const feedDates = new WeakMap<PublicIncident, Date>();
+
+/** When an incident's entry was last updated: its newest update, or its newest correction if later. */
+function feedUpdatedAt(incident: PublicIncident): Date {
+  let at = feedDates.get(incident);
+  if (!at) {
+    const updated = newest(incident.updates);
+    const correction = incident.corrections?.[0];
+    feedDates.set(incident, (at = correction && correction.publishedAt > updated ? correction.publishedAt : updated));
+  }
+  return at;
+}
+
+function newest(updates: Array<{ displayAt: Date }>): Date {
+  let at = updates[0]!.displayAt;
+  for (const update of updates) if (update.displayAt > at) at = update.displayAt;
+  return at;
+}
+
+function feedFiles(snapshot: PublicSnapshot, memo: RenderMemo, folder: string, component: PublicComponent | null, entries: Entry[]): SiteFile[] {
   const { page } = snapshot;
-  const entries = all.slice(0, feedLimit);
   const inputs = [page.url, page.name, page.language, page.timeZone, page.updatedAt.getTime(), component?.name, ...entries.map((entry) => entry.source)];
   // Both feeds are built together the first time either is asked for.
   let built: { rss: string; atom: string } | undefined;
@@ -87,18 +127,81 @@ function buildFeeds(snapshot: PublicSnapshot, folder: string, component: PublicC
     generator: false as const,
     author: { name: xmlText(page.name) },
   };
-
-  const atom = new Feed({ ...options, id: `tag:${host},2005:/${folder}history`, feedLinks: { atom: `${page.url}/${folder}history.atom` } });
-  const rss = new Feed({ ...options, feedLinks: { rss: `${page.url}/${folder}history.rss` } });
-  for (const entry of entries) {
-    const common: Item = { title: '', link: entry.link, date: entry.updatedAt };
-    // Atom declares the title as HTML; RSS readers mostly take it as text.
-    atom.addItem({ ...common, title: escapeHtml(entry.name), id: `tag:${host},2005:Incident/${entry.id}`, published: entry.updatedAt, content: entry.html() });
-    // Without an id, `feed` writes the link as a permalink guid, as Statuspage does.
-    rss.addItem({ ...common, title: xmlText(entry.name), description: entry.html() });
-  }
+  const items = entries.map((entry) => itemsOf(entry, host));
+  const atom = feedXml('atom', { ...options, id: `tag:${host},2005:/${folder}history`, feedLinks: { atom: `${page.url}/${folder}history.atom` } }, items.map((item) => item.atom));
+  const rss = feedXml('rss', { ...options, feedLinks: { rss: `${page.url}/${folder}history.rss` } }, items.map((item) => item.rss));
   // `feed` has no option for the feed's language; Statuspage writes xml:lang on the root.
-  return { rss: rss.rss2(), atom: atom.atom1().replace('<feed xmlns=', `<feed xml:lang="${language}" xmlns=`) };
+  return { rss, atom: atom.replace('<feed xmlns=', `<feed xml:lang="${language}" xmlns=`) };
+}
+
+/** Each entry's items, kept with the entry: the page's feed and its components' share them, build after build. */
+const entryItems = new WeakMap<Entry, { host: string; rss: Item; atom: Item }>();
+
+/** An entry as a feed item of each format. */
+function itemsOf(entry: Entry, host: string): { rss: Item; atom: Item } {
+  const known = entryItems.get(entry);
+  if (known?.host === host) return known;
+  const common: Item = { title: '', link: entry.link, date: entry.updatedAt };
+  const items = {
+    host,
+    // Atom declares the title as HTML; RSS readers mostly take it as text.
+    atom: { ...common, title: escapeHtml(entry.name), id: `tag:${host},2005:Incident/${entry.id}`, published: entry.updatedAt, content: entry.html() },
+    // Without an id, `feed` writes the link as a permalink guid, as Statuspage does.
+    rss: { ...common, title: xmlText(entry.name), description: entry.html() },
+  };
+  entryItems.set(entry, items);
+  return items;
+}
+
+type FeedFormat = 'rss' | 'atom';
+type FeedOptions = ConstructorParameters<typeof Feed>[0];
+
+/**
+ * Where the `feed` library writes a feed's items: last in the channel (RSS) or the feed (Atom), each
+ * on its own line at a fixed depth, so a feed is its frame (written with no item) with its items,
+ * each written once by the library as the only item of a feed, put back in order before the end.
+ */
+const itemLayout: Record<FeedFormat, { open: string; close: string; end: string }> = {
+  rss: { open: '\n        <item>', close: '</item>', end: '\n    </channel>\n</rss>' },
+  atom: { open: '\n    <entry>', close: '</entry>', end: '\n</feed>' },
+};
+
+/** Items as the library writes them, kept while the item's object lives (entries keep theirs). */
+const writtenItems = new WeakMap<Item, string>();
+
+function write(feed: Feed, format: FeedFormat): string {
+  return format === 'rss' ? feed.rss2() : feed.atom1();
+}
+
+/**
+ * A feed as the `feed` library writes it, at the cost of its frame and its new items: a publish
+ * changes one or two of a feed's 50 items, and the library builds a whole tree for each feed it
+ * writes. The same bytes as writing the feed whole (the tests hold it to that).
+ */
+export function feedXml(format: FeedFormat, options: FeedOptions, items: Item[]): string {
+  // An RSS item with `content` adds namespaces to the root: such a feed is written whole.
+  if (format === 'rss' && items.some((item) => item.content)) {
+    const feed = new Feed(options);
+    for (const item of items) feed.addItem(item);
+    return feed.rss2();
+  }
+  const layout = itemLayout[format];
+  const frame = write(new Feed(options), format);
+  if (!frame.endsWith(layout.end)) throw new Error(`The feed library wrote an unexpected ${format} frame.`);
+  const written = items.map((item) => {
+    let xml = writtenItems.get(item);
+    if (xml === undefined) {
+      const alone = new Feed({ id: '', title: '', copyright: '', ...(format === 'rss' ? { link: options.link } : {}) });
+      alone.addItem(item);
+      const whole = write(alone, format);
+      const start = whole.indexOf(layout.open);
+      const end = whole.lastIndexOf(layout.close);
+      if (start < 0 || end < start) throw new Error(`The feed library wrote an unexpected ${format} item.`);
+      writtenItems.set(item, (xml = whole.slice(start, end + layout.close.length)));
+    }
+    return xml;
+  });
+  return frame.slice(0, frame.length - layout.end.length) + written.join('') + layout.end;
 }
 
 /**
@@ -107,7 +210,8 @@ function buildFeeds(snapshot: PublicSnapshot, folder: string, component: PublicC
  */
 const incidentEntries = new WeakMap<PublicIncident, { key: string; entry: Entry }>();
 
-function entriesOf(snapshot: PublicSnapshot): Entry[] {
+/** Each published incident's entry (made once per incident object) and the maintenances' entries. */
+function entriesOf(snapshot: PublicSnapshot): { incidentEntry: (incident: PublicIncident) => Entry; maintenances: Entry[] } {
   const { url, timeZone, language } = snapshot.page;
   const stamp = (at: Date) => {
     const parts = localDateParts(at, timeZone, language);
@@ -127,49 +231,38 @@ function entriesOf(snapshot: PublicSnapshot): Entry[] {
       })
       .join('');
   };
-  const newest = (updates: Array<{ displayAt: Date }>) => {
-    let at = updates[0]!.displayAt;
-    for (const update of updates) if (update.displayAt > at) at = update.displayAt;
-    return at;
-  };
-
   const correctionParagraph = (correction: PublicCorrection, { dayTime, zone }: { dayTime: string; zone: string }) =>
     `<p><small>${dayTime} ${zone}</small><br><em>${escapeHtml(words[language].correction)}</em> - ${bodyHtml(quoted(correction.said, language))} → ${bodyHtml(correction.truth)}</p>`;
   const key = `${url}|${timeZone}|${language}`;
-  const entries: Entry[] = [
-    ...snapshot.incidents
-      .filter((incident) => incident.updates.length > 0)
-      .map((incident) => {
-        const known = incidentEntries.get(incident);
-        if (known?.key === key) return known.entry;
-        const corrections = incident.corrections ?? [];
-        const updated = newest(incident.updates);
-        const entry = {
-          id: incident.id, name: incident.name, link: `${url}/incidents/${incident.id}`,
-          updatedAt: corrections[0] && corrections[0].publishedAt > updated ? corrections[0].publishedAt : updated,
-          // The corrections go after the updates, so that the first <strong> stays the status.
-          html: once(() => paragraphs(incident.updates) + corrections.map((correction) => correctionParagraph(correction, stamp(correction.publishedAt))).join('')),
-          componentIds: incident.componentIds, source: incident,
-        };
-        incidentEntries.set(incident, { key, entry });
-        return entry;
+  const incidentEntry = (incident: PublicIncident): Entry => {
+    const known = incidentEntries.get(incident);
+    if (known?.key === key) return known.entry;
+    const corrections = incident.corrections ?? [];
+    const entry = {
+      id: incident.id, name: incident.name, link: `${url}/incidents/${incident.id}`,
+      updatedAt: feedUpdatedAt(incident),
+      // The corrections go after the updates, so that the first <strong> stays the status.
+      html: once(() => paragraphs(incident.updates) + corrections.map((correction) => correctionParagraph(correction, stamp(correction.publishedAt))).join('')),
+      componentIds: incident.componentIds, source: incident,
+    };
+    incidentEntries.set(incident, { key, entry });
+    return entry;
+  };
+  const maintenances: Entry[] = snapshot.maintenances
+    .filter((maintenance) => maintenance.updates.length > 0)
+    .map((maintenance) => ({
+      id: maintenance.id, name: maintenance.name, link: `${url}/incidents/${maintenance.id}`, updatedAt: newest(maintenance.updates),
+      html: once(() => {
+        const from = stamp(maintenance.scheduledFor);
+        const until = stamp(maintenance.scheduledUntil);
+        // The window goes after the updates, so that the first <strong> stays the status.
+        return `${paragraphs(maintenance.updates)}<p><em>${words[language].window(`${from.dayTime} ${from.zone}`, `${until.dayTime} ${until.zone}`)}</em></p>`;
       }),
-    ...snapshot.maintenances
-      .filter((maintenance) => maintenance.updates.length > 0)
-      .map((maintenance) => ({
-        id: maintenance.id, name: maintenance.name, link: `${url}/incidents/${maintenance.id}`, updatedAt: newest(maintenance.updates),
-        html: once(() => {
-          const from = stamp(maintenance.scheduledFor);
-          const until = stamp(maintenance.scheduledUntil);
-          // The window goes after the updates, so that the first <strong> stays the status.
-          return `${paragraphs(maintenance.updates)}<p><em>${words[language].window(`${from.dayTime} ${from.zone}`, `${until.dayTime} ${until.zone}`)}</em></p>`;
-        }),
-        componentIds: maintenance.componentIds,
-        // Maintenances are read anew each time: their fields, not the object, say if they changed.
-        source: JSON.stringify(maintenance),
-      })),
-  ];
-  return entries.sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+      componentIds: maintenance.componentIds,
+      // Maintenances are read anew each time: their fields, not the object, say if they changed.
+      source: JSON.stringify(maintenance),
+    }));
+  return { incidentEntry, maintenances };
 }
 
 /** Update bodies go out as escaped text, line breaks kept: feeds never carry the author's markup. */
