@@ -27,7 +27,7 @@ describe('a publisher that remembers its last build', () => {
     );
 
   /** Builds both ways; asserts they agree; returns what the remembering build regenerated. */
-  async function buildAndCompare(): Promise<{ regenerated: string[]; reusedIncidents: number }> {
+  async function buildAndCompare(): Promise<{ regenerated: string[]; reusedIncidents: number; reusedInputs: boolean }> {
     const snapshot = await read(true);
     const files = render(snapshot);
     const fresh = renderSite(await read(false));
@@ -38,7 +38,12 @@ describe('a publisher that remembers its last build', () => {
     last = { snapshot, files: new Map(files.map((file) => [file.path, file])) };
     const regenerated = files.filter((file) => previous?.files.get(file.path) !== file).map((file) => file.path);
     const before = new Set(previous?.snapshot.incidents ?? []);
-    return { regenerated, reusedIncidents: snapshot.incidents.filter((incident) => before.has(incident)).length };
+    return {
+      regenerated,
+      reusedIncidents: snapshot.incidents.filter((incident) => before.has(incident)).length,
+      // The components, groups, maintenances and history as the same objects: not read again.
+      reusedInputs: snapshot.components === previous?.snapshot.components && snapshot.maintenances === previous.snapshot.maintenances,
+    };
   }
 
   before(async () => {
@@ -61,8 +66,9 @@ describe('a publisher that remembers its last build', () => {
   it('after one update, re-reads that incident only and regenerates a few files, not every incident page', async () => {
     h.clock.advance(60_000);
     await h.request('POST', `/api/admin/incidents/${incidents[3]}/updates`, { body: { status: 'identified', body: 'A cache loop; we are clearing it.' } });
-    const { regenerated, reusedIncidents } = await buildAndCompare();
+    const { regenerated, reusedIncidents, reusedInputs } = await buildAndCompare();
     assert.equal(reusedIncidents, 3);
+    assert.ok(reusedInputs, 'an incident update reads no component, group, maintenance or status change');
     assert.ok(regenerated.includes(`incidents/${incidents[3]}.html`));
     assert.ok(!regenerated.some((file) => incidents.slice(0, 3).some((id) => file === `incidents/${id}.html`)), regenerated.join(', '));
     assert.ok(regenerated.includes('index.html') && regenerated.includes('api/v2/incidents.json'));
@@ -96,6 +102,7 @@ describe('a publisher that remembers its last build', () => {
     h.clock.advance(2 * 3_600_000);
     const outage = await buildAndCompare();
     assert.ok(outage.regenerated.includes('index.html'));
+    assert.ok(!outage.reusedInputs);
     h.clock.advance(3 * 3_600_000);
     await buildAndCompare();
     // The outage day settles: the bars move on by a day, the outage day keeps its color.
@@ -107,6 +114,29 @@ describe('a publisher that remembers its last build', () => {
     h.clock.advance(3 * 24 * 3_600_000);
     const later = await buildAndCompare();
     assert.ok(!later.regenerated.some((file) => file.startsWith('incidents/') && !file.includes(incidents[3]!)), later.regenerated.join(', '));
+  });
+
+  it('reads the components again after a write no service journaled, and follows history leaving the window', async () => {
+    // A status change written straight into the tables (an import, a script): the trigger moves the
+    // page's inputs on, so the next build, whatever made it, reads them again.
+    const at = h.clock.now();
+    await h.db.db.insertInto('component_status_changes').values({ workspace_id: h.workspaceId, component_id: components[2]!, status: 'major_outage', previous_status: 'operational', changed_at: at, incident_id: null, maintenance_id: null }).execute();
+    await h.db.db.updateTable('components').set({ status: 'major_outage' }).where('workspace_id', '=', h.workspaceId).where('id', '=', components[2]!).execute();
+    // One dated in the future, which the history shows once its time has come.
+    await h.db.db.insertInto('component_status_changes').values({ workspace_id: h.workspaceId, component_id: components[2]!, status: 'operational', previous_status: 'major_outage', changed_at: new Date(at.getTime() + 2 * 3_600_000), incident_id: null, maintenance_id: null }).execute();
+    h.clock.advance(60_000);
+    await h.request('POST', `/api/admin/incidents/${incidents[3]}/updates`, { body: { status: 'identified', body: 'Still on it.' } });
+    const direct = await buildAndCompare();
+    assert.ok(!direct.reusedInputs && direct.regenerated.includes('api/v2/components.json'), direct.regenerated.join(', '));
+    h.clock.advance(3 * 3_600_000);
+    const afterFuture = await buildAndCompare();
+    assert.ok(afterFuture.reusedInputs);
+    // Ninety days on, every change so far has left the window: each component starts it with its last status.
+    for (const days of [45, 44, 2]) {
+      h.clock.advance(days * 24 * 3_600_000);
+      const { reusedInputs } = await buildAndCompare();
+      assert.ok(reusedInputs);
+    }
   });
 
   it('reads everything again when the journal no longer covers its last build', async () => {

@@ -1,14 +1,14 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import S3rver from 's3rver';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { s3Target } from '../../src/adapters/storage/s3-target.ts';
 import { gitTarget } from '../../src/adapters/storage/git-target.ts';
-import { folderTarget } from '../../src/adapters/storage/folder-target.ts';
+import { folderTarget, readFolderManifest } from '../../src/adapters/storage/folder-target.ts';
 import { manifestOf } from '../../src/adapters/storage/site-target.ts';
 import type { SiteFile } from '../../src/status-page/snapshot.ts';
 
@@ -43,7 +43,14 @@ describe('a local folder target', () => {
     const again = [...files.slice(0, 3), { path: 'incidents/b.html', contentType: 'text/html', body: 'B, again' }];
     assert.deepEqual(await target.publish(again), { written: 1, unchanged: 3, deleted: 0 });
     assert.equal(readFileSync(path.join(root, 'incidents/b.html'), 'utf8'), 'B, again');
-    assert.deepEqual(JSON.parse(readFileSync(path.join(root, '.tocsin-manifest.json'), 'utf8')), manifestOf(again));
+    assert.deepEqual(await readFolderManifest(root), manifestOf(again));
+    assert.deepEqual(await target.publish(again), { written: 0, unchanged: 4, deleted: 0 });
+    // The same objects, one taken out of the middle and one added: only those two are touched.
+    const fewer = [again[0]!, ...again.slice(2), { path: 'incidents/c.html', contentType: 'text/html', body: 'C' }];
+    assert.deepEqual(await target.publish(fewer), { written: 1, unchanged: 3, deleted: 1 });
+    assert.ok(!existsSync(path.join(root, again[1]!.path)));
+    assert.deepEqual(await readFolderManifest(root), manifestOf(fewer));
+    assert.deepEqual(await target.publish(fewer), { written: 0, unchanged: 4, deleted: 0 });
   });
 
   it('catches up after a publish that died midway, even a file whose content went back to what the manifest says', async () => {
@@ -61,7 +68,38 @@ describe('a local folder target', () => {
       await target.publish(site('1'));
       assert.equal(readFileSync(path.join(folder, 'api/v2/status.json'), 'utf8'), '{"version":"1"}');
       assert.equal(readFileSync(path.join(folder, 'index.html'), 'utf8'), '<!doctype html><p>Version 1</p>');
-      assert.ok(!existsSync(path.join(folder, '.tocsin-pending.json')), 'the note of a publish under way is gone once it finished');
+      assert.deepEqual(await readFolderManifest(folder), manifestOf(site('1')), 'the manifest on disk says what is live');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps its manifest as a base and a log, folds the log into the base once it outgrows it, and drops a line cut short', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'tocsin-folder-log-'));
+    const log = path.join(folder, '.tocsin-manifest.log');
+    const many = (version: number): SiteFile[] => Array.from({ length: 400 }, (_, i) => ({ path: `incidents/i${i}.html`, contentType: 'text/html', body: `<p>Version ${version} of ${i}</p>` }));
+    try {
+      const target = folderTarget(folder);
+      await target.publish(many(0));
+      assert.ok(!existsSync(log), 'a first publish writes the base whole');
+      let version = 1;
+      await target.publish(many(version));
+      assert.ok(existsSync(log), 'the next one appends to the log');
+      const base = readFileSync(path.join(folder, '.tocsin-manifest.json'), 'utf8');
+      while (existsSync(log)) {
+        assert.ok(version < 100, 'the log is folded into the base at last');
+        assert.equal(readFileSync(path.join(folder, '.tocsin-manifest.json'), 'utf8'), base);
+        await target.publish(many(++version));
+      }
+      assert.deepEqual(JSON.parse(readFileSync(path.join(folder, '.tocsin-manifest.json'), 'utf8')), manifestOf(many(version)));
+      await target.publish(many(++version));
+      // A publish that died while appending: its line is cut short, and read as never written.
+      appendFileSync(log, '{"pending":["incidents/i1.ht');
+      assert.deepEqual(await readFolderManifest(folder), manifestOf(many(version)));
+      assert.deepEqual(await target.publish(many(version)), { written: 0, unchanged: 400, deleted: 0 });
+      assert.deepEqual(await target.publish(many(++version)), { written: 400, unchanged: 0, deleted: 0 });
+      assert.deepEqual(await readFolderManifest(folder), manifestOf(many(version)));
+      assert.equal(readFileSync(path.join(folder, 'incidents/i1.html'), 'utf8'), `<p>Version ${version} of 1</p>`);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
