@@ -145,6 +145,12 @@ describe('console: a data breach, from the first fact to the e-mails in the subs
     await page.getByLabel('Promised for').fill(paris.format(promised).replace(' ', 'T'));
     await page.getByRole('button', { name: 'Promise this time' }).click();
     await eventually(() => api('GET', `/api/admin/messages/${messageId}`), (m: any) => m.next_update_at === promised.toISOString(), 'the promised next update is saved');
+    // The promise rewrote "Next update at …" in the texts (new versions): she types once the console shows it,
+    // as she would, rather than on top of the versions it replaced (a save conflict, by design).
+    await page.waitForFunction(
+      (iso) => document.querySelector('.next-update-now strong')?.textContent === new Intl.DateTimeFormat('en-GB', { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso)),
+      promised.toISOString(),
+    );
 
     // She writes the English e-mail in her own words; the linter underlines what would hurt.
     const body = page.getByLabel('Text', { exact: true });
@@ -158,7 +164,8 @@ describe('console: a data breach, from the first fact to the e-mails in the subs
     // She types what is missing, and fixes the rest in one click each, until nothing is left to point out.
     await fixEverything(page, 'We closed the access at once and our security team is investigating how it happened.');
     assert.match(await body.inputValue(), /^Hello,\n\nA bug exposed the e-mail addresses of 1,800 customers of the customer console\./);
-    assert.match(await body.inputValue(), /Next update at \d{1,2}(:\d\d)? [ap]m\.$/);
+    // The promise of the next update names its day too when it falls after midnight.
+    assert.match(await body.inputValue(), /Next update at \d{1,2}(:\d\d)? [ap]m( on \d{1,2} [A-Z][a-z]+)?\.$/);
 
     // The French e-mail: the same, in French.
     await page.getByRole('tab', { name: /Customers · FR · E-mail/ }).click();
@@ -166,7 +173,7 @@ describe('console: a data breach, from the first fact to the e-mails in the subs
     await page.locator('.lint-layer mark.lint-error', { hasText: 'quelques' }).waitFor();
     await fixEverything(page, 'Nous avons fermé l’accès aussitôt et nos équipes de sécurité analysent ce qui s’est passé.');
     assert.match(await body.inputValue(), /^Bonjour,\n\nUn bug a exposé les adresses e-mail de 1\s800 clients de la console client\./);
-    assert.match(await body.inputValue(), /Prochain point à \d{1,2} h( \d\d)?\.$/);
+    assert.match(await body.inputValue(), /Prochain point à \d{1,2} h( \d\d)?( le \d{1,2} [a-zéû]+)?\.$/);
 
     // The French status page was drafted with the fact as the sheet holds it, in English: she says it in French.
     await page.getByRole('tab', { name: /Customers · FR · Status page/ }).click();
