@@ -5,9 +5,9 @@ import { communicationClocks, dueEscalationSteps, stepAudience, type Communicati
 import { defaultCadence } from '../../domain/message/next-update.ts';
 import type { Language } from '../../adapters/db/schema.ts';
 import { newId } from '../../domain/ids.ts';
-import { reminderPayload } from './reminder-text.ts';
+import { reminderPayload, reminderSms } from './reminder-text.ts';
 import { sandboxClocks } from '../drills/sandbox-clocks.ts';
-import { escalationPeople } from '../crisis-plan/escalation-people.ts';
+import { escalationPeople, type EscalationPerson } from '../crisis-plan/escalation-people.ts';
 
 export interface OpenIncident {
   workspace_id: string;
@@ -78,10 +78,11 @@ const roomKey = (incidentId: string, clock: string, dueAt: Date, step: string, e
  * and the incident leads at it, to the owners after it, and a post in the crisis cell's rooms
  * (channel endpoints for `alerts`). The crisis plan's roles join in: at the deadline the crisis and
  * communications leads on duty (a backup when the primary is away), past it their backups and the
- * executive sponsor. Each has its key: two sweeps, or two workers, queue it once; a
- * deadline met sends nothing more; a new promise starts new reminders.
+ * executive sponsor; with an SMS gateway (`sms`), these roles' people get a text message too, at
+ * the phone for the hour (office or out of hours). Each has its key: two sweeps, or two workers,
+ * queue it once; a deadline met sends nothing more; a new promise starts new reminders.
  */
-export async function sendDueReminders({ db, now: realNow, workspaceIds }: { db: DatabaseHandle; now: Date; workspaceIds?: ReadonlySet<string> }): Promise<{ queued: number; alerts: number }> {
+export async function sendDueReminders({ db, now: realNow, workspaceIds, sms = false }: { db: DatabaseHandle; now: Date; workspaceIds?: ReadonlySet<string>; sms?: boolean }): Promise<{ queued: number; alerts: number }> {
   const incidents = (await loadClockSources(db, {})).filter((incident) => !workspaceIds || workspaceIds.has(incident.workspace_id));
   // A drill's sandbox runs on drill time, only while the drill runs; its reminders go to the drill sink.
   const drills = await sandboxClocks(db, realNow);
@@ -94,9 +95,12 @@ export async function sendDueReminders({ db, now: realNow, workspaceIds }: { db:
     const policy = { remindBeforeMinutes: incident.remind_before_minutes ?? 15, escalateAfterMinutes: incident.escalate_after_minutes ?? 15 };
     for (const clock of clocksOf(incident, now)) {
       for (const { step } of dueEscalationSteps(clock, policy, now)) {
-        const people = withRosterPeople(await recipients(db, incident, stepAudience[step]), await escalationPeople(db.db, incident.workspace_id, step, now));
+        const onDuty = await escalationPeople(db.db, { id: incident.workspace_id, timeZone: incident.time_zone, language: incident.default_language }, step, now);
+        const people = withRosterPeople(await recipients(db, incident, stepAudience[step]), onDuty);
         const rooms = await alertRooms(db, incident.workspace_id);
-        const text = (language: Language) => reminderPayload({ step, clock: clock.id, incidentId: incident.id, incidentName: incident.name, dueAt: clock.dueAt, isPromised: clock.isPromised, language, timeZone: incident.time_zone });
+        const texted = sms ? onDuty.filter((person): person is EscalationPerson & { phone: string } => person.phone !== null) : [];
+        const reminder = { step, clock: clock.id, incidentId: incident.id, incidentName: incident.name, dueAt: clock.dueAt, isPromised: clock.isPromised, timeZone: incident.time_zone };
+        const text = (language: Language) => JSON.stringify(reminderPayload({ ...reminder, language }));
         await db.db.transaction().execute(async (tx) => {
           const raised = await tx
             .insertInto('clock_alerts')
@@ -105,13 +109,14 @@ export async function sendDueReminders({ db, now: realNow, workspaceIds }: { db:
             .executeTakeFirst();
           alerts += Number(raised.numInsertedOrUpdatedRows ?? 0);
           const deliveries = [
-            ...people.map((person) => ({ dedupe_key: reminderKey(incident.id, clock.id, clock.dueAt, step, person.id), channel: 'email' as const, endpoint_id: null, address: person.email, language: person.locale })),
-            ...rooms.map((room) => ({ dedupe_key: roomKey(incident.id, clock.id, clock.dueAt, step, room.id), channel: room.channel, endpoint_id: room.id, address: room.target, language: room.language ?? incident.default_language })),
+            ...people.map((person) => ({ dedupe_key: reminderKey(incident.id, clock.id, clock.dueAt, step, person.id), channel: 'email' as const, endpoint_id: null, address: person.email, language: person.locale, payload: text(person.locale) })),
+            ...rooms.map((room) => ({ dedupe_key: roomKey(incident.id, clock.id, clock.dueAt, step, room.id), channel: room.channel, endpoint_id: room.id, address: room.target, language: room.language ?? incident.default_language, payload: text(room.language ?? incident.default_language) })),
+            ...texted.map((person) => ({ dedupe_key: `${reminderKey(incident.id, clock.id, clock.dueAt, step, person.id)}:sms`, channel: 'sms' as const, endpoint_id: null, address: person.phone, language: person.locale, payload: JSON.stringify(reminderSms({ ...reminder, language: person.locale })) })),
           ];
           if (deliveries.length === 0) return;
           const result = await tx
             .insertInto('deliveries')
-            .values(deliveries.map((d) => ({ ...d, workspace_id: incident.workspace_id, kind: 'notice' as const, payload: JSON.stringify(text(d.language)), next_attempt_at: now, created_at: now, updated_at: now })))
+            .values(deliveries.map((d) => ({ ...d, workspace_id: incident.workspace_id, kind: 'notice' as const, next_attempt_at: now, created_at: now, updated_at: now })))
             .onConflict((oc) => oc.columns(['workspace_id', 'dedupe_key']).doNothing())
             .executeTakeFirst();
           queued += Number(result.numInsertedOrUpdatedRows ?? 0);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { InvalidError, NotFoundError, type FieldIssue } from '../../domain/errors.ts';
+import { normalizePhone } from '../../adapters/sms/phone.ts';
 import { isCrisisRole } from '../../domain/crisis-plan/roles.ts';
+import { defaultCountryOf } from '../subscriptions/address.ts';
 import { authorize, checkVersion, recordAudit, withTransaction, type Ctx } from '../context.ts';
 import { Instant, parseInput, toDate } from '../schemas.ts';
 import { loadRosterEntry } from './internal.ts';
@@ -40,6 +42,16 @@ export async function setRosterRole({ ctx, role, input, expectedVersion }: { ctx
     data.members.forEach((member, index) => {
       if (!members.some((row) => row.user_id === member.user_id)) issues.push({ pointer: `/members/${index}/user_id`, detail: 'not a member of this workspace' });
       else if (userIds.indexOf(member.user_id) !== index) issues.push({ pointer: `/members/${index}/user_id`, detail: 'listed twice: one person holds one place' });
+    });
+    // A number the deadlines cannot text is refused now, not found out at three in the morning.
+    const workspace = await tx.selectFrom('workspaces').select('default_language').where('id', '=', ctx.workspaceId).executeTakeFirstOrThrow();
+    data.members.forEach((member, index) => {
+      for (const field of ['phone', 'out_of_hours_phone'] as const) {
+        const written = member[field];
+        if (written === null) continue;
+        const phone = normalizePhone(written, defaultCountryOf(workspace.default_language));
+        if (!phone.ok) issues.push({ pointer: `/members/${index}/${field}`, detail: phone.reason.replace(/\.$/, '') });
+      }
     });
     if (issues.length > 0) throw new InvalidError(`The roster entry cannot be saved: ${issues.map((issue) => `${issue.pointer}: ${issue.detail}`).join('; ')}.`, issues);
     const now = ctx.now();

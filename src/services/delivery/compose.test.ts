@@ -16,6 +16,12 @@ describe('the SMS an incident update becomes', () => {
     assert.equal(smsSegments(text).encoding, 'gsm7', 'dashes and apostrophes do not turn it into UCS-2');
   });
 
+  it('French guillemets become straight quotes, their inner spaces with them', () => {
+    const text = updateSms(update('Le service « Paiements » est rétabli\u00a0; l’équipe reste mobilisée.', 'fr'));
+    assert.equal(text, 'Paiements par carte - Cause identifiée: Le service "Paiements" est rétabli ; l\'équipe reste mobilisée.');
+    assert.equal(smsSegments(text).encoding, 'gsm7');
+  });
+
   it('a long update is cut to two segments, in GSM-7 (306 characters) and in UCS-2 (134)', () => {
     const long = updateSms(update('word '.repeat(200)));
     assert.deepEqual(smsSegments(long), { encoding: 'gsm7', segments: 2, characters: long.length });

@@ -73,8 +73,17 @@ function plainText(markdown: string): string {
     .trim();
 }
 
-function gsmPunctuation(text: string): string {
-  return text.replace(/[\u2013\u2014]/g, '-').replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d\u00ab\u00bb]/g, '"').replace(/\u2026/g, '...').replace(/[\u00a0\u202f]/g, ' ');
+/** Typographic dashes, quotes, ellipses and thin spaces as their GSM-7 cousins: one apostrophe must not make a text UCS-2. */
+export function gsmPunctuation(text: string): string {
+  // « Panne » reads "Panne": the guillemets' inner spaces go with them.
+  return text
+    .replace(/«[\u00a0\u202f ]?/g, '"')
+    .replace(/[\u00a0\u202f ]?»/g, '"')
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\u2026/g, '...')
+    .replace(/[\u00a0\u202f]/g, ' ');
 }
 
 /** A support script or an e-mail endpoint's copy: no subscriber links, a line saying where it comes from. */

@@ -35,8 +35,10 @@ export async function startWorker(runtime: Runtime, logger: Logger, config: Pick
   // Each window edge has its own job; the sweep catches up whatever a stopped worker missed.
   await queue.schedule('maintenance.advance', '* * * * *');
   // Reminders and escalation before a communication deadline; each is a keyed delivery, so N workers send it once.
+  // With an SMS gateway the crisis plan's people on duty are texted too.
+  const sms = config.sms !== undefined;
   await queue.work('clocks.remind', async () => {
-    const { queued } = await sendDueReminders({ db, now: new Date() });
+    const { queued } = await sendDueReminders({ db, now: new Date(), sms });
     if (queued > 0) logger.info({ queued }, 'reminders queued');
   });
   await queue.schedule('clocks.remind', '* * * * *');
@@ -48,7 +50,7 @@ export async function startWorker(runtime: Runtime, logger: Logger, config: Pick
   });
   await queue.schedule('maintenance.notify', '* * * * *');
   await registerListeningJobs(runtime, logger);
-  const drills = await registerDrillJobs(runtime, logger);
+  const drills = await registerDrillJobs(runtime, logger, { sms });
   const publisher = await startPublisher({ db, logger, siteDir: config.siteDir, fallbackUrl: config.statusUrl, publicUrl: config.publicUrl });
   const senders = channelSenders(config);
   const dispatcher = await startDispatcher({ db, logger, senders, publicUrl: config.publicUrl, fallbackUrl: config.statusUrl, batchSize: config.delivery.batchSize, leaseMs: config.delivery.leaseMs });

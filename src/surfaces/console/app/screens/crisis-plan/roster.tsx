@@ -124,10 +124,10 @@ function RoleForm({ plan, entry, onDone }: { plan: CrisisPlan; entry: RosterEntr
                 ))}
               </select>
             </Field>
-            <Field id={`${id}-phone`} label={t('phone')} error={row.user_id ? fieldError(action.error, `${at}/phone`) : undefined}>
+            <Field id={`${id}-phone`} label={t('phone')} hint={t('phoneHint')} error={row.user_id ? fieldError(action.error, `${at}/phone`) : undefined}>
               <input id={`${id}-phone`} type="tel" value={row.phone} onInput={(e) => set(index, { phone: e.currentTarget.value })} />
             </Field>
-            <Field id={`${id}-ooh`} label={t('outOfHours')} error={row.user_id ? fieldError(action.error, `${at}/out_of_hours_phone`) : undefined}>
+            <Field id={`${id}-ooh`} label={t('outOfHours')} hint={t('outOfHoursHint')} error={row.user_id ? fieldError(action.error, `${at}/out_of_hours_phone`) : undefined}>
               <input id={`${id}-ooh`} type="tel" value={row.out_of_hours_phone} onInput={(e) => set(index, { out_of_hours_phone: e.currentTarget.value })} />
             </Field>
             <Field id={`${id}-away`} label={t('awayUntil')} hint={t('awayHint')}>
