@@ -19,7 +19,7 @@ export async function seedDemoCrisisPlan(ctx: Ctx, seed: DemoSeedContext): Promi
     ['communications_lead', [{ user_id: id('comms_lead'), phone: '+33 6 31 77 02 45', availability_note: 'Joignable 7 h – 22 h' }, { user_id: id('reviewer'), phone: '+33 6 45 90 13 08' }]],
     ['spokesperson', [{ user_id: id('owner'), phone: '+33 6 70 11 52 90' }]],
     ['legal_dpo', [{ user_id: id('reviewer'), phone: '+33 6 45 90 13 08', email: 'dpo@demo.tocsin.test' }]],
-    ['support_lead', [{ user_id: id('support'), phone: '+44 7700 900123' }, { user_id: id('comms_lead'), phone: '+33 6 31 77 02 45' }]],
+    ['support_lead', [{ user_id: id('support'), phone: '+44 7400 123456' }, { user_id: id('comms_lead'), phone: '+33 6 31 77 02 45' }]],
     ['executive_sponsor', [{ user_id: id('owner'), phone: '+33 6 70 11 52 90' }, { user_id: id('incident_lead'), phone: '+33 6 12 40 18 22' }]],
   ];
   for (const [role, members] of roster) await setRosterRole({ ctx: lead, role, input: { members } });
